@@ -1,0 +1,49 @@
+using System.Reflection;
+using Stratus.Cli.Roles;
+
+namespace Stratus.Cli;
+
+/// <summary>Dispatches <c>stratus &lt;role&gt; [options]</c> to a role; prints help and version.</summary>
+internal static class CommandLine
+{
+    public const int ExitUsage = 64;
+    public const int ExitNotImplemented = 69;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            Console.Out.Write(HelpText.Text);
+            return args.Length == 0 ? ExitUsage : 0;
+        }
+
+        if (args[0] is "--version" or "-v" or "version")
+        {
+            Console.Out.WriteLine($"stratus {Version}");
+            return 0;
+        }
+
+        var role = args[0];
+        var rest = args[1..];
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            Console.Out.Write(HelpText.Text);
+            return 0;
+        }
+
+        switch (role)
+        {
+            case "registry":
+                return await RegistryRole.RunAsync(rest).ConfigureAwait(false);
+            case "config-server" or "gateway" or "auth-server" or "dev":
+                await Console.Error.WriteLineAsync($"stratus: the '{role}' role is not built yet in this version ({Version}); available: registry").ConfigureAwait(false);
+                return ExitNotImplemented;
+            default:
+                await Console.Error.WriteLineAsync($"stratus: unknown role '{role}'. Run 'stratus --help' for the list of roles.").ConfigureAwait(false);
+                return ExitUsage;
+        }
+    }
+
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

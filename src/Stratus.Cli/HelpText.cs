@@ -1,0 +1,35 @@
+namespace Stratus.Cli;
+
+/// <summary>The text of <c>stratus --help</c>.</summary>
+internal static class HelpText
+{
+    public const string Text = """
+        stratus: Spring Cloud-compatible infrastructure for .NET microservices
+
+        Usage: stratus <role> [--urls URL] [--Key=Value ...]
+               stratus --help | --version
+
+        Roles:
+          registry        Eureka-compatible service registry     (default --urls http://127.0.0.1:8761)
+          config-server   Spring Cloud Config-compatible server  (not built yet)
+          gateway         API gateway on YARP                    (not built yet)
+          auth-server     OAuth2 authorisation server            (not built yet)
+          dev             registry + config server + gateway     (not built yet)
+
+        Configuration: appsettings.json, appsettings.{Environment}.json, environment
+        variables (Stratus__Registry__EnableSelfPreservation=false) and the command
+        line (--Stratus:Registry:EnableSelfPreservation=false), in rising precedence.
+
+        Main registry keys (Stratus:Registry:...):
+          EnableSelfPreservation   true      [eureka.server.enable-self-preservation]
+          RenewalPercentThreshold  0.85      [eureka.server.renewal-percent-threshold]
+          EvictionInterval         00:01:00  [eureka.server.eviction-interval-timer-in-ms]
+          LeaseExpiry              Exact     Exact | EurekaCompatible (Eureka's doubled lease)
+          PeerUrls                 (none)    comma list of other nodes, http://host:8761/eureka/
+          Username, Password       (none)    basic credentials required for writes
+          BearerToken              (none)    bearer token accepted for writes
+
+        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md
+
+        """;
+}

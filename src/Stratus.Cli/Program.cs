@@ -1,0 +1,3 @@
+using Stratus.Cli;
+
+return await CommandLine.RunAsync(args).ConfigureAwait(false);
