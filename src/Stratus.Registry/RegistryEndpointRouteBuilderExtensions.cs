@@ -24,6 +24,7 @@ public static class RegistryEndpointRouteBuilderExtensions
         var writes = services.GetRequiredService<InstanceWriteEndpoints>();
         var queries = services.GetRequiredService<QueryEndpoints>();
         var watch = services.GetRequiredService<WatchEndpoint>();
+        var status = services.GetRequiredService<StatusEndpoint>();
 
         foreach (var prefix in new[] { "/eureka", "/eureka/v2" })
         {
@@ -41,6 +42,7 @@ public static class RegistryEndpointRouteBuilderExtensions
             endpoints.MapGet(prefix + "/vips/{vip}", queries.GetVipAsync);
             endpoints.MapGet(prefix + "/svips/{vip}", queries.GetSecureVipAsync);
             endpoints.MapGet(prefix + "/watch", watch.HandleAsync);
+            endpoints.MapGet(prefix + "/status", status.HandleAsync);
         }
 
         endpoints.MapGet("/actuator/health", services.GetRequiredService<HealthEndpoint>().HealthAsync);

@@ -40,6 +40,7 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<QueryEndpoints>();
         services.TryAddSingleton<WatchEndpoint>();
         services.TryAddSingleton<HealthEndpoint>();
+        services.TryAddSingleton<StatusEndpoint>();
         services.TryAddSingleton<DashboardPage>();
         services.AddHostedService<EvictionService>();
         services.AddHostedService<ExposureWarning>();

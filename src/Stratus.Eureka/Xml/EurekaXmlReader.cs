@@ -205,7 +205,7 @@ public static class EurekaXmlReader
             }
 
             map ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            map[XmlConvert.DecodeName(child.Name.LocalName)] = child.Value;
+            map[XStreamTextWriter.DecodeName(child.Name.LocalName)] = child.Value;
         }
 
         return map ?? InstanceInfo.EmptyMetadata;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 
 namespace Stratus.Eureka.Xml;
 
@@ -11,34 +9,23 @@ namespace Stratus.Eureka.Xml;
 /// </summary>
 public static class EurekaXmlWriter
 {
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        OmitXmlDeclaration = true,
-        Indent = true,
-        IndentChars = "  ",
-        NewLineChars = "\n",
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        CheckCharacters = false,
-    };
-
     /// <summary>Serialises <c>&lt;applications&gt;</c>.</summary>
     /// <param name="applications">The listing.</param>
     /// <returns>UTF-8 XML.</returns>
     public static byte[] WriteApplications(EurekaApplications applications)
     {
         ArgumentNullException.ThrowIfNull(applications);
-        return Write(writer =>
+        var writer = new XStreamTextWriter();
+        writer.StartElement("applications");
+        writer.Element("versions__delta", applications.VersionsDelta);
+        writer.Element("apps__hashcode", applications.AppsHashCode);
+        foreach (var application in applications.Applications)
         {
-            writer.WriteStartElement("applications");
-            writer.WriteElementString("versions__delta", applications.VersionsDelta);
-            writer.WriteElementString("apps__hashcode", applications.AppsHashCode);
-            foreach (var application in applications.Applications)
-            {
-                WriteApplicationElement(writer, application);
-            }
+            WriteApplicationElement(writer, application);
+        }
 
-            writer.WriteEndElement();
-        });
+        writer.EndElement();
+        return writer.ToUtf8();
     }
 
     /// <summary>Serialises <c>&lt;application&gt;</c>.</summary>
@@ -47,7 +34,9 @@ public static class EurekaXmlWriter
     public static byte[] WriteApplication(EurekaApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return Write(writer => WriteApplicationElement(writer, application));
+        var writer = new XStreamTextWriter();
+        WriteApplicationElement(writer, application);
+        return writer.ToUtf8();
     }
 
     /// <summary>Serialises <c>&lt;instance&gt;</c>.</summary>
@@ -56,72 +45,63 @@ public static class EurekaXmlWriter
     public static byte[] WriteInstance(InstanceInfo instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return Write(writer => WriteInstanceElement(writer, instance));
+        var writer = new XStreamTextWriter();
+        WriteInstanceElement(writer, instance);
+        return writer.ToUtf8();
     }
 
-    private static byte[] Write(Action<XmlWriter> body)
+    private static void WriteApplicationElement(XStreamTextWriter writer, EurekaApplication application)
     {
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, Settings))
-        {
-            body(writer);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void WriteApplicationElement(XmlWriter writer, EurekaApplication application)
-    {
-        writer.WriteStartElement("application");
-        writer.WriteElementString("name", application.Name);
+        writer.StartElement("application");
+        writer.Element("name", application.Name);
         foreach (var instance in application.Instances)
         {
             WriteInstanceElement(writer, instance);
         }
 
-        writer.WriteEndElement();
+        writer.EndElement();
     }
 
-    private static void WriteInstanceElement(XmlWriter writer, InstanceInfo instance)
+    private static void WriteInstanceElement(XStreamTextWriter writer, InstanceInfo instance)
     {
-        writer.WriteStartElement("instance");
-        writer.WriteElementString("instanceId", instance.InstanceId);
-        writer.WriteElementString("hostName", instance.HostName);
-        writer.WriteElementString("app", instance.App);
-        writer.WriteElementString("ipAddr", instance.IpAddr);
+        writer.StartElement("instance");
+        writer.Element("instanceId", instance.InstanceId);
+        writer.Element("hostName", instance.HostName);
+        writer.Element("app", instance.App);
+        writer.Element("ipAddr", instance.IpAddr);
         if (instance.Sid is { } sid && sid != "na" && sid != "unknown")
         {
-            writer.WriteElementString("sid", sid);
+            writer.Element("sid", sid);
         }
 
-        writer.WriteElementString("status", instance.Status.ToWire());
-        writer.WriteElementString("overriddenstatus", instance.OverriddenStatus.ToWire());
+        writer.Element("status", instance.Status.ToWire());
+        writer.Element("overriddenstatus", instance.OverriddenStatus.ToWire());
         WritePort(writer, "port", instance.Port, instance.PortEnabled);
         WritePort(writer, "securePort", instance.SecurePort, instance.SecurePortEnabled);
-        writer.WriteElementString("countryId", instance.CountryId.ToString(CultureInfo.InvariantCulture));
+        writer.Element("countryId", instance.CountryId.ToString(CultureInfo.InvariantCulture));
         if (instance.DataCenterInfo is { } dataCenter)
         {
-            writer.WriteStartElement("dataCenterInfo");
-            writer.WriteAttributeString("class", dataCenter.Class);
-            writer.WriteElementString("name", dataCenter.Name);
-            if (dataCenter.Metadata.Count > 0)
+            writer.StartElement("dataCenterInfo");
+            writer.Attribute("class", dataCenter.Class);
+            writer.Element("name", dataCenter.Name);
+            if (dataCenter.IsAmazon)
             {
                 WriteMetadata(writer, dataCenter.Metadata);
             }
 
-            writer.WriteEndElement();
+            writer.EndElement();
         }
 
         if (instance.LeaseInfo is { } lease)
         {
-            writer.WriteStartElement("leaseInfo");
+            writer.StartElement("leaseInfo");
             WriteNumber(writer, "renewalIntervalInSecs", lease.RenewalIntervalInSecs);
             WriteNumber(writer, "durationInSecs", lease.DurationInSecs);
             WriteNumber(writer, "registrationTimestamp", lease.RegistrationTimestamp);
             WriteNumber(writer, "lastRenewalTimestamp", lease.LastRenewalTimestamp);
             WriteNumber(writer, "evictionTimestamp", lease.EvictionTimestamp);
             WriteNumber(writer, "serviceUpTimestamp", lease.ServiceUpTimestamp);
-            writer.WriteEndElement();
+            writer.EndElement();
         }
 
         WriteMetadata(writer, instance.Metadata);
@@ -132,7 +112,7 @@ public static class EurekaXmlWriter
         WriteOptional(writer, "secureHealthCheckUrl", instance.SecureHealthCheckUrl);
         WriteOptional(writer, "vipAddress", instance.VipAddress);
         WriteOptional(writer, "secureVipAddress", instance.SecureVipAddress);
-        writer.WriteElementString("isCoordinatingDiscoveryServer", instance.IsCoordinatingDiscoveryServer ? "true" : "false");
+        writer.Element("isCoordinatingDiscoveryServer", instance.IsCoordinatingDiscoveryServer ? "true" : "false");
         if (instance.LastUpdatedTimestamp is { } updated)
         {
             WriteNumber(writer, "lastUpdatedTimestamp", updated);
@@ -145,48 +125,47 @@ public static class EurekaXmlWriter
 
         if (instance.ActionType is { } action)
         {
-            writer.WriteElementString("actionType", action.ToWire());
+            writer.Element("actionType", action.ToWire());
         }
 
         WriteOptional(writer, "asgName", instance.AsgName);
-        writer.WriteEndElement();
+        writer.EndElement();
     }
 
-    private static void WritePort(XmlWriter writer, string name, int port, bool enabled)
+    private static void WritePort(XStreamTextWriter writer, string name, int port, bool enabled)
     {
-        writer.WriteStartElement(name);
-        writer.WriteAttributeString("enabled", enabled ? "true" : "false");
-        writer.WriteString(port.ToString(CultureInfo.InvariantCulture));
-        writer.WriteEndElement();
+        writer.StartElement(name);
+        writer.Attribute("enabled", enabled ? "true" : "false");
+        writer.Value(port.ToString(CultureInfo.InvariantCulture));
+        writer.EndElement();
     }
 
-    private static void WriteMetadata(XmlWriter writer, IReadOnlyDictionary<string, string> metadata)
+    private static void WriteMetadata(XStreamTextWriter writer, IReadOnlyDictionary<string, string> metadata)
     {
-        writer.WriteStartElement("metadata");
+        writer.StartElement("metadata");
         if (metadata.Count == 0)
         {
-            writer.WriteAttributeString("class", EurekaNames.EmptyMapClass);
+            writer.Attribute("class", EurekaNames.EmptyMapClass);
         }
         else
         {
             foreach (var (key, value) in metadata)
             {
-                // Metadata keys become element names; a key that is not a valid XML name is encoded rather than dropped.
-                writer.WriteElementString(XmlConvert.EncodeLocalName(key), value);
+                writer.Element(XStreamTextWriter.EncodeName(key), value);
             }
         }
 
-        writer.WriteEndElement();
+        writer.EndElement();
     }
 
-    private static void WriteNumber(XmlWriter writer, string name, long value) =>
-        writer.WriteElementString(name, value.ToString(CultureInfo.InvariantCulture));
+    private static void WriteNumber(XStreamTextWriter writer, string name, long value) =>
+        writer.Element(name, value.ToString(CultureInfo.InvariantCulture));
 
-    private static void WriteOptional(XmlWriter writer, string name, string? value)
+    private static void WriteOptional(XStreamTextWriter writer, string name, string? value)
     {
         if (value is not null)
         {
-            writer.WriteElementString(name, value);
+            writer.Element(name, value);
         }
     }
 }
