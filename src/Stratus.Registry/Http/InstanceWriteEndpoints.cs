@@ -42,7 +42,7 @@ internal sealed class InstanceWriteEndpoints(InstanceRegistry registry, PeerRepl
             return;
         }
 
-        info = WithFallbackId(info);
+        info = InstanceIdFallback.Apply(info);
         if (RegistrationValidator.Validate(info, app) is { } problem)
         {
             await RequestBody.TextAsync(context, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
@@ -266,22 +266,6 @@ internal sealed class InstanceWriteEndpoints(InstanceRegistry registry, PeerRepl
         context.Response.ContentType = json ? "application/json" : "application/xml";
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>Eureka's <c>getId()</c>: without an instance id, Amazon instances use their instance id, others their host name.</summary>
-    private static InstanceInfo WithFallbackId(InstanceInfo info)
-    {
-        if (!string.IsNullOrWhiteSpace(info.InstanceId))
-        {
-            return info;
-        }
-
-        if (info.DataCenterInfo is { IsAmazon: true } amazon && amazon.Metadata.TryGetValue("instance-id", out var amazonId))
-        {
-            return info with { InstanceId = amazonId };
-        }
-
-        return info with { InstanceId = info.HostName };
     }
 
     private static bool IsXml(HttpRequest request, ReadOnlySpan<byte> body)

@@ -58,6 +58,29 @@ internal static class RegistrationValidator
             }
         }
 
+        foreach (var key in info.Metadata.Keys)
+        {
+            // Metadata keys become XML element names in XML listings; a key that cannot be one would break the
+            // whole document for every XML client, so it is refused here rather than served.
+            if (!IsXmlName(Eureka.Xml.XStreamTextWriter.EncodeName(key)))
+            {
+                return $"Metadata key '{Eureka.Json.EurekaJsonReader.Truncate(key)}' is not a valid XML element name";
+            }
+        }
+
         return null;
+    }
+
+    private static bool IsXmlName(string name)
+    {
+        try
+        {
+            System.Xml.XmlConvert.VerifyName(name);
+            return true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
     }
 }
