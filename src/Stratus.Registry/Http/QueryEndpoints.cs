@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Stratus.Eureka;
@@ -85,21 +84,13 @@ internal sealed class QueryEndpoints(InstanceRegistry registry, RegistryAccess a
             }
         }
 
-        if (apps.Count == 0)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }
-
-        var listing = new EurekaApplications(
-            snapshot.Version.ToString(CultureInfo.InvariantCulture),
-            Snapshots.RegistrySnapshot.ReconcileHashCode(apps),
-            apps);
+        // Eureka answers an unknown VIP with an empty listing (200), versions__delta "-1".
+        var listing = new EurekaApplications("-1", Snapshots.RegistrySnapshot.ReconcileHashCode(apps), apps);
         var json = Negotiation.WantsJson(context.Request);
         return Negotiation.WriteAsync(context, json ? EurekaJsonWriter.WriteApplications(listing) : EurekaXmlWriter.WriteApplications(listing), json);
     }
 
-    /// <summary>A VIP address may be a comma-separated list; VIPs compare case-insensitively, as Eureka's index does.</summary>
+    /// <summary>A VIP address may be a comma-separated list; Eureka matches one entry exactly, case included.</summary>
     private static bool HasVip(string? addresses, string vip)
     {
         if (string.IsNullOrEmpty(addresses))
@@ -109,7 +100,7 @@ internal sealed class QueryEndpoints(InstanceRegistry registry, RegistryAccess a
 
         foreach (var range in addresses.AsSpan().Split(','))
         {
-            if (addresses.AsSpan()[range].Trim().Equals(vip, StringComparison.OrdinalIgnoreCase))
+            if (addresses.AsSpan()[range].Trim().Equals(vip, StringComparison.Ordinal))
             {
                 return true;
             }
