@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Stratus.Registry;
 using Stratus.Registry.Dashboard;
 using Stratus.Registry.Http;
+using Stratus.Registry.Replication;
 using Stratus.Registry.Watch;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public static class RegistryEndpointRouteBuilderExtensions
         var queries = services.GetRequiredService<QueryEndpoints>();
         var watch = services.GetRequiredService<WatchEndpoint>();
         var status = services.GetRequiredService<StatusEndpoint>();
+        var batch = services.GetRequiredService<ReplicationBatchEndpoint>();
 
         foreach (var prefix in new[] { "/eureka", "/eureka/v2" })
         {
@@ -43,6 +45,7 @@ public static class RegistryEndpointRouteBuilderExtensions
             endpoints.MapGet(prefix + "/svips/{vip}", queries.GetSecureVipAsync);
             endpoints.MapGet(prefix + "/watch", watch.HandleAsync);
             endpoints.MapGet(prefix + "/status", status.HandleAsync);
+            endpoints.MapPost(prefix + "/peerreplication/batch", batch.HandleAsync);
         }
 
         endpoints.MapGet("/actuator/health", services.GetRequiredService<HealthEndpoint>().HealthAsync);

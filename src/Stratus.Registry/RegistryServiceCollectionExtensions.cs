@@ -36,6 +36,8 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<InstanceRegistry>();
         services.TryAddSingleton<RegistryAccess>();
         services.TryAddSingleton<PeerReplicator>();
+        services.TryAddSingleton<ReplicationBatchEndpoint>();
+        services.AddHttpClient(PeerReplicator.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton<InstanceWriteEndpoints>();
         services.TryAddSingleton<QueryEndpoints>();
         services.TryAddSingleton<WatchEndpoint>();
@@ -43,6 +45,8 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<StatusEndpoint>();
         services.TryAddSingleton<DashboardPage>();
         services.AddHostedService<EvictionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PeerReplicator>());
+        services.AddHostedService<PeerSync>();
         services.AddHostedService<ExposureWarning>();
         return services;
     }

@@ -77,41 +77,19 @@ internal sealed class InstanceWriteEndpoints(InstanceRegistry registry, PeerRepl
         }
 
         var isReplication = IsReplication(context.Request);
-        if (!registry.Renew(app, id, isReplication))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (!isReplication)
+        InstanceStatus? overridden = EurekaNames.TryParseStatus(query["overriddenstatus"].ToString(), out var parsed) ? parsed : null;
+        var outcome = RenewalRules.Renew(registry, app, id, lastDirty, overridden, isReplication);
+        if (outcome.StatusCode == StatusCodes.Status200OK && !isReplication)
         {
             replicator.Enqueue(ReplicationAction.Heartbeat, app, id, null, null);
         }
 
-        if (lastDirty is { } clientDirty && registry.GetInstance(app, id) is { } stored && stored.LastDirtyTimestamp is { } serverDirty && clientDirty != serverDirty)
+        context.Response.StatusCode = outcome.StatusCode;
+        if (outcome.Entity is { } stored)
         {
-            if (clientDirty > serverDirty)
-            {
-                // The caller changed the instance after we stored it: ask it to register again.
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                if (isReplication && EurekaNames.TryParseStatus(query["overriddenstatus"].ToString(), out var overridden) && overridden != InstanceStatus.Unknown)
-                {
-                    registry.UpdateStatus(app, id, overridden, null);
-                }
-
-                return;
-            }
-
-            if (isReplication)
-            {
-                // Our copy is newer: send it back so the replicating node syncs itself.
-                context.Response.StatusCode = StatusCodes.Status409Conflict;
-                await WriteInstanceAsync(context, stored).ConfigureAwait(false);
-                return;
-            }
+            // Our copy is newer: send it back so the replicating node syncs itself.
+            await WriteInstanceAsync(context, stored).ConfigureAwait(false);
         }
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
     public async Task CancelAsync(HttpContext context)
