@@ -1,0 +1,56 @@
+namespace Stratus.IntegrationTests.Cli;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Help_lists_roles_and_main_keys()
+    {
+        var (exit, stdout, _) = await StratusProcess.RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        foreach (var expected in new[] { "registry", "config-server", "gateway", "auth-server", "dev", "EnableSelfPreservation", "PeerUrls", "--urls" })
+        {
+            Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version()
+    {
+        var (exit, stdout, _) = await StratusProcess.RunAsync("--version");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^stratus \d+\.\d+\.\d+", stdout);
+    }
+
+    [Fact]
+    public async Task No_arguments_prints_usage_and_fails()
+    {
+        var (exit, stdout, _) = await StratusProcess.RunAsync();
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Usage: stratus <role>", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_role_fails_with_a_message()
+    {
+        var (exit, _, stderr) = await StratusProcess.RunAsync("teleporter");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("unknown role 'teleporter'", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("config-server")]
+    [InlineData("gateway")]
+    [InlineData("auth-server")]
+    [InlineData("dev")]
+    public async Task Roles_not_built_yet_say_so_and_fail(string role)
+    {
+        var (exit, _, stderr) = await StratusProcess.RunAsync(role);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"the '{role}' role is not built yet", stderr, StringComparison.Ordinal);
+    }
+}
