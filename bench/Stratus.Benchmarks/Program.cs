@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Stratus.Benchmarks.Leases.RenewBenchmarks).Assembly).Run(args);

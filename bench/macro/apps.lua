@@ -1,0 +1,2 @@
+-- Full registry fetch as a Java Eureka client makes it.
+wrk.headers["Accept"] = "application/json"
