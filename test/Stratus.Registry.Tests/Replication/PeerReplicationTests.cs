@@ -117,17 +117,36 @@ public sealed class PeerReplicationTests
         Assert.StartsWith("{\"instance\":{\"instanceId\":\"c1\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    private static Task<RegistryServer> StartNodeAsync(int[] ports, int index, string syncTimeout = "00:00:05")
+    [Fact]
+    public async Task Protected_nodes_replicate_with_their_credentials_and_a_shared_peer_list_skips_self()
     {
-        var peers = string.Join(',', ports.Where((_, i) => i != index).Select(p => $"http://127.0.0.1:{p}/eureka/"));
-        return RegistryServer.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Stratus:Registry:PeerUrls"] = peers,
-                ["Stratus:Registry:ReplicationBatchDelay"] = "00:00:00.020",
-                ["Stratus:Registry:PeerSyncTimeout"] = syncTimeout,
-            },
-            port: ports[index]);
+        var ports = FreePorts(2);
+        var secured = new Dictionary<string, string?> { ["Stratus:Registry:Username"] = "eureka", ["Stratus:Registry:Password"] = "s3cret" };
+        await using var a = await StartNodeAsync(ports, 0, syncTimeout: "00:00:00", extra: secured, includeSelf: true);
+        await using var b = await StartNodeAsync(ports, 1, syncTimeout: "00:00:00", extra: secured, includeSelf: true);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "eureka/apps/CUSTOMERS")
+        {
+            Content = new StringContent(RegistryServer.Registration("CUSTOMERS", "c1"), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("eureka:s3cret")));
+
+        using var response = await a.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await EventuallyAsync(b, json => json.Contains("\"instanceId\":\"c1\"", StringComparison.Ordinal));
+        Assert.Equal(0, a.Services.GetRequiredService<ReplicationBatchEndpoint>().BatchesReceived);
+    }
+
+    private static Task<RegistryServer> StartNodeAsync(int[] ports, int index, string syncTimeout = "00:00:05", Dictionary<string, string?>? extra = null, bool includeSelf = false)
+    {
+        var peers = string.Join(',', ports.Where((_, i) => includeSelf || i != index).Select(p => $"http://127.0.0.1:{p}/eureka/"));
+        var settings = new Dictionary<string, string?>(extra ?? [])
+        {
+            ["Stratus:Registry:PeerUrls"] = peers,
+            ["Stratus:Registry:ReplicationBatchDelay"] = "00:00:00.020",
+            ["Stratus:Registry:PeerSyncTimeout"] = syncTimeout,
+        };
+        return RegistryServer.StartAsync(settings, port: ports[index]);
     }
 
     private static async Task EventuallyAsync(RegistryServer node, Func<string, bool> condition)
