@@ -35,13 +35,25 @@ internal sealed partial class PeerSync(
             var peers = current.PeerUrls.Select(url => PeerEndpoint.Create(url, current)).ToArray();
             while (!stoppingToken.IsCancellationRequested && time.GetElapsedTime(started) < current.PeerSyncTimeout)
             {
+                var nobodyHasARegistry = true;
                 foreach (var peer in peers)
                 {
-                    if (await TryCopyFromAsync(peer, stoppingToken).ConfigureAwait(false) is { } count)
+                    var (count, hasRegistry) = await TryCopyFromAsync(peer, stoppingToken).ConfigureAwait(false);
+                    if (count is { } copied)
                     {
-                        LogSynced(logger, count, peer.BaseUri);
+                        LogSynced(logger, copied, peer.BaseUri);
                         return;
                     }
+
+                    nobodyHasARegistry &= !hasRegistry;
+                }
+
+                if (nobodyHasARegistry)
+                {
+                    // Every peer is down or syncing itself (a whole cluster starting together): waiting would only
+                    // keep every node answering 403. Serve what this node has, as Spring's Eureka server does.
+                    LogNothingToCopy(logger);
+                    return;
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
@@ -59,7 +71,8 @@ internal sealed partial class PeerSync(
         }
     }
 
-    private async Task<int?> TryCopyFromAsync(PeerEndpoint peer, CancellationToken cancellationToken)
+    /// <summary>Copies from one peer. <c>HasRegistry</c> is false when the peer refused the connection or is syncing too.</summary>
+    private async Task<(int? Count, bool HasRegistry)> TryCopyFromAsync(PeerEndpoint peer, CancellationToken cancellationToken)
     {
         try
         {
@@ -70,7 +83,7 @@ internal sealed partial class PeerSync(
             if (!response.IsSuccessStatusCode)
             {
                 // A peer that is itself still syncing answers 403: try the next one.
-                return null;
+                return (null, response.StatusCode != System.Net.HttpStatusCode.Forbidden);
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
@@ -87,12 +100,14 @@ internal sealed partial class PeerSync(
                 count++;
             }
 
-            return count;
+            return (count, true);
         }
         catch (Exception ex) when (ex is HttpRequestException or EurekaFormatException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogPeerUnavailable(logger, peer.BaseUri, ex.Message);
-            return null;
+
+            // Refused outright: nothing listens there. A timeout or a bad answer means a peer that may still hold a registry.
+            return (null, !(ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }));
         }
     }
 
@@ -101,6 +116,9 @@ internal sealed partial class PeerSync(
 
     [LoggerMessage(EventId = 311, EventName = "PeerSyncGaveUp", Level = LogLevel.Warning, Message = "No peer answered within {Timeout}; serving reads with what this node has")]
     private static partial void LogGaveUp(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 314, EventName = "PeerSyncNothingToCopy", Level = LogLevel.Information, Message = "No peer holds a registry yet (all down or syncing); serving reads with what this node has")]
+    private static partial void LogNothingToCopy(ILogger logger);
 
     [LoggerMessage(EventId = 312, EventName = "PeerSyncUnavailable", Level = LogLevel.Information, Message = "Peer {Peer} could not be copied from: {Reason}")]
     private static partial void LogPeerUnavailable(ILogger logger, Uri peer, string reason);
