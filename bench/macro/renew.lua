@@ -4,6 +4,7 @@ local counter = 0
 request = function()
   counter = counter + 1
   local n = counter % 1000
-  local path = string.format("/eureka/apps/APP%d/inst-%d?status=UP", n % 10, n)
+  -- Java clients send lastDirtyTimestamp with every heartbeat, so the dirty-timestamp check runs too.
+  local path = string.format("/eureka/apps/APP%d/inst-%d?status=UP&lastDirtyTimestamp=1", n % 10, n)
   return wrk.format("PUT", path)
 end

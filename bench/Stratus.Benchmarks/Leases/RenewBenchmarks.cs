@@ -54,6 +54,13 @@ public class RenewBenchmarks
         return _registry.Renew(_apps[i], _ids[i], isReplication: false);
     }
 
+    [Benchmark]
+    public int Renew_with_dirty_timestamp_rules()
+    {
+        var i = _next++ % 1000;
+        return RenewalRules.Renew(_registry, _apps[i], _ids[i], lastDirty: 1, overridden: null, isReplication: false).StatusCode;
+    }
+
     private sealed class Monitor(RegistryOptions value) : IOptionsMonitor<RegistryOptions>
     {
         public RegistryOptions CurrentValue => value;

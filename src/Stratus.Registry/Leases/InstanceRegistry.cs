@@ -264,6 +264,10 @@ internal sealed partial class InstanceRegistry
         }
     }
 
+    /// <summary>The stored record without lease figures, allocation-free, for the renewal path; null when unknown.</summary>
+    public InstanceInfo? GetStored(string app, string id) =>
+        TryGetLease(app, id, out var lease) ? lease.Holder : null;
+
     /// <summary>The stored instance, as clients see it; null when unknown.</summary>
     public InstanceInfo? GetInstance(string app, string id) =>
         TryGetLease(app, id, out var lease) ? lease.Decorate() : null;

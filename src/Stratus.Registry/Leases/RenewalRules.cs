@@ -11,16 +11,21 @@ namespace Stratus.Registry.Leases;
 /// </summary>
 internal static class RenewalRules
 {
+    private static readonly ReplicationOutcome Ok = new(StatusCodes.Status200OK);
+    private static readonly ReplicationOutcome NotFound = new(StatusCodes.Status404NotFound);
+
     public static ReplicationOutcome Renew(InstanceRegistry registry, string app, string id, long? lastDirty, InstanceStatus? overridden, bool isReplication)
     {
         if (!registry.Renew(app, id, isReplication))
         {
-            return new ReplicationOutcome(StatusCodes.Status404NotFound);
+            return NotFound;
         }
 
-        if (lastDirty is not { } callerDirty || registry.GetInstance(app, id) is not { LastDirtyTimestamp: { } ourDirty } stored || callerDirty == ourDirty)
+        // Java clients send lastDirtyTimestamp with every heartbeat: compare against the stored record, and build the
+        // client view (with lease figures) only for the rare 409.
+        if (lastDirty is not { } callerDirty || registry.GetStored(app, id) is not { LastDirtyTimestamp: { } ourDirty } || callerDirty == ourDirty)
         {
-            return new ReplicationOutcome(StatusCodes.Status200OK);
+            return Ok;
         }
 
         if (callerDirty > ourDirty)
@@ -31,11 +36,11 @@ internal static class RenewalRules
                 registry.UpdateStatus(app, id, status, null);
             }
 
-            return new ReplicationOutcome(StatusCodes.Status404NotFound);
+            return NotFound;
         }
 
         return isReplication
-            ? new ReplicationOutcome(StatusCodes.Status409Conflict, stored)
-            : new ReplicationOutcome(StatusCodes.Status200OK);
+            ? new ReplicationOutcome(StatusCodes.Status409Conflict, registry.GetInstance(app, id))
+            : Ok;
     }
 }

@@ -80,7 +80,7 @@ internal sealed partial class PeerReplicator(
             return;
         }
 
-        var item = CreateItem(action, app, id, info ?? registry.GetInstance(app, id), status);
+        var item = CreateItem(action, app, id, info ?? registry.GetStored(app, id), status);
         foreach (var (_, queue, _) in _peers)
         {
             queue.Writer.TryWrite(item);
