@@ -44,24 +44,5 @@ internal sealed class RegistrySnapshot
     /// Eureka's reconcile hash: <c>STATUS_count_</c> per status, statuses in alphabetical order (a Java TreeMap),
     /// counted over every instance of the full registry.
     /// </summary>
-    public static string ReconcileHashCode(IEnumerable<EurekaApplication> applications)
-    {
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var app in applications)
-        {
-            foreach (var instance in app.Instances)
-            {
-                var key = instance.Status.ToWire();
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        var builder = new System.Text.StringBuilder();
-        foreach (var (status, count) in counts)
-        {
-            builder.Append(status).Append('_').Append(count.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('_');
-        }
-
-        return builder.ToString();
-    }
+    public static string ReconcileHashCode(IEnumerable<EurekaApplication> applications) => ReconcileHash.Compute(applications);
 }
