@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ServiceDiscovery;
 using Stratus.Discovery;
@@ -24,8 +22,7 @@ public static class DiscoveryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DiscoveryOptions>>(sp =>
-            new DiscoveryOptionsBinder(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DiscoveryOptions>, DiscoveryOptionsBinder>());
         if (configure is not null)
         {
             services.PostConfigure(configure);

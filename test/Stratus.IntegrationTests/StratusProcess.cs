@@ -34,7 +34,11 @@ public sealed partial class StratusProcess : IAsyncDisposable
 
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "stratus.dll");
 
-    public static StratusProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    public static StratusProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
+        StartDll(DllPath, args, environment);
+
+    /// <summary>Starts any .NET program from the test output folder (for example the test service).</summary>
+    public static StratusProcess StartDll(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,7 +47,7 @@ public sealed partial class StratusProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.ArgumentList.Add(DllPath);
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -68,9 +72,9 @@ public sealed partial class StratusProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>stratus registry</c> on a free loopback port and waits until it answers.</summary>
-    public static async Task<(StratusProcess Process, Uri BaseAddress)> StartRegistryAsync(IEnumerable<string>? extraArgs = null, IDictionary<string, string>? environment = null)
+    public static async Task<(StratusProcess Process, Uri BaseAddress)> StartRegistryAsync(IEnumerable<string>? extraArgs = null, IDictionary<string, string>? environment = null, int? fixedPort = null)
     {
-        var port = FreePort();
+        var port = fixedPort ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var process = Start(["registry", "--urls", baseAddress.ToString().TrimEnd('/'), .. extraArgs ?? []], environment);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -108,6 +112,16 @@ public sealed partial class StratusProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _ = Kill(_process.Id, 15);
+        }
+    }
+
+    /// <summary>Sends SIGKILL: the process dies at once, without deregistering or draining.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, 9);
+            _process.WaitForExit();
         }
     }
 
