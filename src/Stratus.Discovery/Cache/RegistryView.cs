@@ -54,7 +54,7 @@ internal sealed class RegistryView
             var builder = ImmutableArray.CreateBuilder<ServiceInstance>(app.Instances.Count);
             foreach (var info in app.Instances)
             {
-                if (info.Status == InstanceStatus.Up)
+                if (info.Status == InstanceStatus.Up && IsReachable(info))
                 {
                     builder.Add(ServiceInstance.FromEureka(info));
                 }
@@ -74,6 +74,13 @@ internal sealed class RegistryView
         var changed = up.Count != previous.Up.Count || up.Any(pair => !previous.Up.TryGetValue(pair.Key, out var old) || old != pair.Value);
         return new RegistryView(apps, up.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), hash, registryVersion,
             changed ? previous.Sequence + 1 : previous.Sequence);
+    }
+
+    /// <summary>An instance a caller can connect to: it has a host and a port in range (lenient reading lets others through).</summary>
+    private static bool IsReachable(InstanceInfo info)
+    {
+        var port = info.SecurePortEnabled ? info.SecurePort : info.Port;
+        return !string.IsNullOrWhiteSpace(info.HostName) && !string.IsNullOrEmpty(info.InstanceId) && port is > 0 and <= 65535;
     }
 
     private static bool Same(ImmutableArray<ServiceInstance> old, ImmutableArray<ServiceInstance> fresh)

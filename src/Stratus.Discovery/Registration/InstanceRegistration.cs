@@ -112,7 +112,26 @@ internal sealed partial class InstanceRegistration : IHostedLifecycleService, ID
         var changed = current with { Status = status, LastDirtyTimestamp = _time.GetUtcNow().ToUnixTimeMilliseconds() };
         Volatile.Write(ref _instance, changed);
         Log.StatusChanging(_logger, changed.App, changed.InstanceId, status);
-        return await RegisterAsync(cancellationToken).ConfigureAwait(false);
+
+        // As Spring Cloud's registry does: a status override, which the registry keeps over the status renewals
+        // carry (a re-registration alone would not change an UP lease); back to UP removes the override.
+        try
+        {
+            var response = status == InstanceStatus.Up
+                ? await _transport.DeleteStatusOverrideAsync(changed, cancellationToken).ConfigureAwait(false)
+                : await _transport.StatusUpdateAsync(changed, status, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == 404)
+            {
+                return await RegisterAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return response.IsSuccess;
+        }
+        catch (RegistryUnavailableException ex)
+        {
+            Log.RenewFailed(_logger, changed.App, changed.InstanceId, ex.Message);
+            return false;
+        }
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)

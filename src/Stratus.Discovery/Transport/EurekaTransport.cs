@@ -78,6 +78,24 @@ internal sealed partial class EurekaTransport : IDisposable
             failOverOn403: false, _timeout, cancellationToken);
     }
 
+    /// <summary>Status override, as Spring Cloud's service registry sets it: <c>PUT apps/{app}/{id}/status?value=...</c>.</summary>
+    public Task<RegistryResponse> StatusUpdateAsync(InstanceInfo instance, InstanceStatus status, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture,
+            $"apps/{Escape(instance.App)}/{Escape(instance.InstanceId)}/status?value={status.ToWire()}&lastDirtyTimestamp={instance.LastDirtyTimestamp ?? 0}");
+        return SendAsync("status update", endpoint => new HttpRequestMessage(HttpMethod.Put, new Uri(endpoint.BaseUri, path)),
+            failOverOn403: false, _timeout, cancellationToken);
+    }
+
+    /// <summary>Removes a status override: <c>DELETE apps/{app}/{id}/status?value=UP</c>.</summary>
+    public Task<RegistryResponse> DeleteStatusOverrideAsync(InstanceInfo instance, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture,
+            $"apps/{Escape(instance.App)}/{Escape(instance.InstanceId)}/status?value=UP&lastDirtyTimestamp={instance.LastDirtyTimestamp ?? 0}");
+        return SendAsync("status override removal", endpoint => new HttpRequestMessage(HttpMethod.Delete, new Uri(endpoint.BaseUri, path)),
+            failOverOn403: false, _timeout, cancellationToken);
+    }
+
     public Task<RegistryResponse> GetApplicationsAsync(bool delta, CancellationToken cancellationToken) =>
         SendAsync(delta ? "delta fetch" : "full fetch",
             endpoint => new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint.BaseUri, delta ? "apps/delta" : "apps/")),
