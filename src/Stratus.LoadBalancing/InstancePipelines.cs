@@ -16,7 +16,28 @@ internal sealed partial class InstancePipelines(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Stratus.LoadBalancing");
 
-    public ResiliencePipeline<HttpResponseMessage> For(ServiceBalancer balancer, InstanceSlot slot)
+    /// <summary>The service's own pipeline (rate limit, bulkhead, total time-out, retry), built on first use.</summary>
+    public ResiliencePipeline<HttpResponseMessage> ForService(ServiceBalancer balancer)
+    {
+        if (balancer.Pipeline is { } existing)
+        {
+            return existing;
+        }
+
+        lock (balancer)
+        {
+            if (balancer.Pipeline is null)
+            {
+                var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "stratus-service", InstanceName = balancer.ServiceId, TimeProvider = time };
+                ServicePipeline.Configure(builder, settings.Get(balancer.ServiceId), balancer.ServiceId, metrics, _logger);
+                balancer.Pipeline = builder.Build();
+            }
+
+            return balancer.Pipeline;
+        }
+    }
+
+    public ResiliencePipeline<HttpResponseMessage> ForInstance(ServiceBalancer balancer, InstanceSlot slot)
     {
         if (slot.Pipeline is { } existing)
         {
@@ -67,7 +88,6 @@ internal sealed partial class InstancePipelines(
                     return ValueTask.CompletedTask;
                 },
             })
-            .ConfigureTelemetry(loggerFactory)
             .Build();
     }
 

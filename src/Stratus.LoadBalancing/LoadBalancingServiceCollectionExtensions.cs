@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stratus.LoadBalancing;
 
@@ -42,15 +40,6 @@ public static class LoadBalancingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddStratusLoadBalancing();
-        builder.AddResilienceHandler("stratus-lb", static (pipeline, context) =>
-            {
-                var services = context.ServiceProvider;
-                var serviceId = context.InstanceName;
-                ServicePipeline.Configure(pipeline, services.GetRequiredService<ResilienceSettingsResolver>().Get(serviceId), serviceId,
-                    services.GetRequiredService<LoadBalancingMetrics>(),
-                    services.GetRequiredService<ILoggerFactory>().CreateLogger("Stratus.LoadBalancing"));
-            })
-            .SelectPipelineBy(static _ => static request => request.RequestUri?.IdnHost ?? string.Empty);
         builder.AddHttpMessageHandler<LoadBalancingHandler>();
         return builder;
     }

@@ -27,6 +27,9 @@ internal sealed class ServiceBalancer
 
     public LoadBalancingStrategy Strategy { get; }
 
+    /// <summary>The service's resilience pipeline, built on first use.</summary>
+    public Polly.ResiliencePipeline<HttpResponseMessage>? Pipeline { get; set; }
+
     /// <summary>The slots of the current instances.</summary>
     public InstanceSlot[] Slots => Volatile.Read(ref _state).All;
 
