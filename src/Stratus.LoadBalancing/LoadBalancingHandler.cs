@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using Polly;
 using Stratus.Discovery;
@@ -31,7 +30,7 @@ internal sealed class LoadBalancingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var original = request.RequestUri;
-        if (original is null || !original.IsAbsoluteUri || !StratusNames.IsServiceName(original.IdnHost))
+        if (original is null || !original.IsAbsoluteUri || !ServiceNames.IsServiceName(original.IdnHost))
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -133,15 +132,4 @@ internal sealed class LoadBalancingHandler : DelegatingHandler
             : string.Concat(baseText.AsSpan(0, baseText.Length - 1), rest, original.Fragment);
         return new Uri(text, UriKind.Absolute);
     }
-}
-
-/// <summary>Which host names are service names.</summary>
-internal static class StratusNames
-{
-    public static bool IsServiceName(string host) =>
-        host.Length > 0
-        && !host.Contains('.', StringComparison.Ordinal)
-        && !host.Contains(':', StringComparison.Ordinal)
-        && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        && !IPAddress.TryParse(host, out _);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ServiceDiscovery;
 
@@ -14,7 +13,7 @@ internal sealed class StratusServiceEndpointProviderFactory(IDiscoveryClient dis
     public bool TryCreateProvider(ServiceEndpointQuery query, out IServiceEndpointProvider provider)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!options.Value.Fetch || !IsServiceName(query.ServiceName))
+        if (!options.Value.Fetch || !ServiceNames.IsServiceName(query.ServiceName))
         {
             provider = null!;
             return false;
@@ -23,14 +22,6 @@ internal sealed class StratusServiceEndpointProviderFactory(IDiscoveryClient dis
         provider = new Provider(query.ServiceName, discovery, options.Value.InitialFetchWait);
         return true;
     }
-
-    /// <summary>Whether a host name can be a registry app name rather than a DNS name or address.</summary>
-    internal static bool IsServiceName(string host) =>
-        host.Length > 0
-        && !host.Contains('.', StringComparison.Ordinal)
-        && !host.Contains(':', StringComparison.Ordinal)
-        && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        && !IPAddress.TryParse(host, out _);
 
     private sealed class Provider(string serviceName, IDiscoveryClient discovery, TimeSpan initialWait) : IServiceEndpointProvider
     {
@@ -49,4 +40,16 @@ internal sealed class StratusServiceEndpointProviderFactory(IDiscoveryClient dis
 
         public override string ToString() => "Stratus registry";
     }
+}
+
+/// <summary>Which host names are registry app names rather than DNS names or addresses.</summary>
+internal static class ServiceNames
+{
+    /// <summary>Not <c>localhost</c>, not an IP address, no dot: a name the registry may know.</summary>
+    public static bool IsServiceName(string host) =>
+        host.Length > 0
+        && !host.Contains('.', StringComparison.Ordinal)
+        && !host.Contains(':', StringComparison.Ordinal)
+        && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        && !System.Net.IPAddress.TryParse(host, out _);
 }
