@@ -103,7 +103,7 @@ public sealed class EurekaJsClientTests
         return lines;
     }
 
-    private static string FindCompatFolder()
+    internal static string FindCompatFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
