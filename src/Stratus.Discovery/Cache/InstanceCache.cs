@@ -93,12 +93,7 @@ internal sealed partial class InstanceCache : IDiscoveryClient, IHostedService, 
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var retry = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested && !await FetchFullAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await Task.Delay(retry, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, _options.RegistryFetchInterval.Ticks));
-        }
+        await Backoff.UntilSuccessAsync(FetchFullAsync, _options.RegistryFetchInterval, _time, cancellationToken).ConfigureAwait(false);
 
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -136,13 +136,8 @@ internal sealed partial class InstanceRegistration : IHostedLifecycleService, ID
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var retry = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested && !await RegisterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // A registry that is down: try again soon, backing off to the renewal interval.
-            await Task.Delay(retry, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, _options.LeaseRenewalInterval.Ticks));
-        }
+        // A registry that is down: try again soon, backing off to the renewal interval.
+        await Backoff.UntilSuccessAsync(RegisterAsync, _options.LeaseRenewalInterval, _time, cancellationToken).ConfigureAwait(false);
 
         using var timer = new PeriodicTimer(_options.LeaseRenewalInterval, _time);
         try
