@@ -74,4 +74,7 @@ public sealed class DiscoveryOptions
 
     /// <summary>Keep the last good view when a registry answers with an empty list while the view holds instances. Default <see langword="true"/>.</summary>
     public bool KeepViewOnEmptyResponse { get; set; } = true;
+
+    /// <summary>Spring alias values that did not parse, reported at start by the validation.</summary>
+    internal List<string> AliasErrors { get; } = [];
 }

@@ -18,7 +18,7 @@ internal sealed class DiscoveryOptionsBinder(IConfiguration configuration, IHost
         var stratus = configuration.GetSection(DiscoveryOptions.SectionName);
         var client = configuration.GetSection("eureka:client");
         var instance = configuration.GetSection("eureka:instance");
-        var errors = DiscoveryOptionsRules.AliasErrors(options);
+        var errors = options.AliasErrors;
 
         if (stratus["AppName"] is null)
         {

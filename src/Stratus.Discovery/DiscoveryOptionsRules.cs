@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Stratus.Discovery;
@@ -6,14 +5,9 @@ namespace Stratus.Discovery;
 /// <summary>Rejects settings the client cannot work with, at start, with a message that names the key.</summary>
 internal sealed class DiscoveryOptionsRules : IValidateOptions<DiscoveryOptions>
 {
-    private static readonly ConditionalWeakTable<DiscoveryOptions, List<string>> Errors = [];
-
-    /// <summary>Errors met while reading Spring aliases, kept beside the options they belong to.</summary>
-    internal static List<string> AliasErrors(DiscoveryOptions options) => Errors.GetOrCreateValue(options);
-
     public ValidateOptionsResult Validate(string? name, DiscoveryOptions options)
     {
-        var failures = new List<string>(AliasErrors(options));
+        var failures = new List<string>(options.AliasErrors);
         const string Prefix = DiscoveryOptions.SectionName + ":";
 
         if (options.Register || options.Fetch)

@@ -47,6 +47,4 @@ public sealed class ResilienceSettings
 
     /// <summary>Most calls to the service per second (token bucket); 0 means no limit. Default 0.</summary>
     public int PermitsPerSecond { get; set; }
-
-    internal ResilienceSettings Clone() => (ResilienceSettings)MemberwiseClone();
 }

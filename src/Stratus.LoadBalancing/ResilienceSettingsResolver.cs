@@ -10,17 +10,17 @@ internal sealed class ResilienceSettingsResolver(IConfiguration configuration)
 
     public ResilienceSettings Get(string serviceId) => _cache.GetOrAdd(serviceId, Resolve);
 
-    private ResilienceSettings Resolve(string serviceId)
+    private ResilienceSettings Defaults()
     {
         var settings = new ResilienceSettings();
         configuration.GetSection(LoadBalancingOptions.SectionName + ":Resilience").Bind(settings);
-        var own = configuration.GetSection($"{LoadBalancingOptions.SectionName}:Services:{serviceId}:Resilience");
-        if (own.Exists())
-        {
-            settings = settings.Clone();
-            own.Bind(settings);
-        }
+        return settings;
+    }
 
+    private ResilienceSettings Resolve(string serviceId)
+    {
+        var settings = Defaults();
+        configuration.GetSection($"{LoadBalancingOptions.SectionName}:Services:{serviceId}:Resilience").Bind(settings);
         return settings;
     }
 
@@ -28,7 +28,7 @@ internal sealed class ResilienceSettingsResolver(IConfiguration configuration)
     public List<string> Validate()
     {
         var failures = new List<string>();
-        Check(LoadBalancingOptions.SectionName + ":Resilience", Resolve(string.Empty), failures);
+        Check(LoadBalancingOptions.SectionName + ":Resilience", Defaults(), failures);
         foreach (var service in configuration.GetSection(LoadBalancingOptions.SectionName + ":Services").GetChildren())
         {
             Check($"{LoadBalancingOptions.SectionName}:Services:{service.Key}:Resilience", Resolve(service.Key), failures);
