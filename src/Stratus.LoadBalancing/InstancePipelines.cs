@@ -7,7 +7,10 @@ using Polly.Timeout;
 
 namespace Stratus.LoadBalancing;
 
-/// <summary>Builds each instance's pipeline: a circuit breaker (which takes the instance out of rotation) around the attempt time-out.</summary>
+/// <summary>
+/// Builds, once each, a service's pipeline (see <see cref="ServicePipeline"/>) and each instance's pipeline: a
+/// circuit breaker (which takes the instance out of rotation) around the attempt time-out.
+/// </summary>
 internal sealed partial class InstancePipelines(
     ResilienceSettingsResolver settings,
     LoadBalancingMetrics metrics,
@@ -26,15 +29,15 @@ internal sealed partial class InstancePipelines(
 
         lock (balancer)
         {
-            if (balancer.Pipeline is null)
-            {
-                var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "stratus-service", InstanceName = balancer.ServiceId, TimeProvider = time };
-                ServicePipeline.Configure(builder, settings.Get(balancer.ServiceId), balancer.ServiceId, metrics, _logger);
-                balancer.Pipeline = builder.Build();
-            }
-
-            return balancer.Pipeline;
+            return balancer.Pipeline ??= BuildForService(balancer.ServiceId);
         }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildForService(string serviceId)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "stratus-service", InstanceName = serviceId, TimeProvider = time };
+        ServicePipeline.Configure(builder, settings.Get(serviceId), serviceId, metrics, _logger);
+        return builder.Build();
     }
 
     public ResiliencePipeline<HttpResponseMessage> ForInstance(ServiceBalancer balancer, InstanceSlot slot)
