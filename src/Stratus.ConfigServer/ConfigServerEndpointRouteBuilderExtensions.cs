@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Stratus.ConfigServer;
+using Stratus.ConfigServer.Http;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the config server's endpoints.</summary>
+public static class ConfigServerEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps Spring Cloud Config's HTTP API under <c>Stratus:ConfigServer:Prefix</c>: environments, flattened files,
+    /// plain-text resources, <c>/encrypt</c>, <c>/decrypt</c>, <c>/encrypt/status</c>, <c>/key</c>, <c>/monitor</c>,
+    /// and <c>/actuator/health</c> and <c>/actuator/refresh</c>.
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <returns>The route group, for adding conventions.</returns>
+    public static RouteGroupBuilder MapStratusConfigServer(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ConfigServerOptions>>().Value;
+        var group = endpoints.MapGroup(options.Prefix ?? string.Empty);
+        var read = endpoints.ServiceProvider.GetRequiredService<ReadEndpoint>();
+        var admin = endpoints.ServiceProvider.GetRequiredService<AdminEndpoints>();
+        var encryption = endpoints.ServiceProvider.GetRequiredService<EncryptionEndpoints>();
+
+        group.MapGet("/actuator/health", admin.HealthAsync);
+        group.MapPost("/actuator/refresh", admin.RefreshAsync);
+        group.MapPost("/monitor", admin.MonitorAsync);
+        group.MapGet("/encrypt/status", encryption.StatusAsync);
+        group.MapGet("/key", encryption.KeyAsync);
+        group.MapGet("/key/{application}/{profiles}", encryption.KeyAsync);
+        group.MapPost("/encrypt", encryption.EncryptAsync);
+        group.MapPost("/encrypt/{application}/{profiles}", encryption.EncryptAsync);
+        group.MapPost("/decrypt", encryption.DecryptAsync);
+        group.MapPost("/decrypt/{application}/{profiles}", encryption.DecryptAsync);
+        group.MapGet("/{**path}", (HttpContext context, string? path) => read.HandleAsync(context, path ?? string.Empty)).WithOrder(int.MaxValue);
+        return group;
+    }
+}
