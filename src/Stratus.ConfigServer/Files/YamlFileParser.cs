@@ -61,7 +61,7 @@ internal static class YamlFileParser
             // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
             var (line, column) = parser.Current is { } last ? YamlComposer.Position(last.End) : (1, 1);
             throw new FormatException("YAML syntax error after line " + line.ToString(CultureInfo.InvariantCulture)
-                + ", column " + column.ToString(CultureInfo.InvariantCulture) + ": " + YamlComposer.Shorten(e.Message));
+                + ", column " + column.ToString(CultureInfo.InvariantCulture) + ": malformed YAML (the parser stopped in an invalid state)");
         }
     }
 
