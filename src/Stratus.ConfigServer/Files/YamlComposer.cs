@@ -135,7 +135,7 @@ internal sealed class YamlComposer(IParser parser, YamlLimits limits)
     private YamlNode ReadSequence(NodeEvent start, int depth, int line, int column)
     {
         CheckDepth(depth, start.Start);
-        var isOmap = start.Tag.Value == Standard + "omap";
+        var isOmap = !start.Tag.IsEmpty && start.Tag.Value == Standard + "omap";
         if (!start.Tag.IsEmpty && start.Tag.Value is not ("!" or Standard + "seq") && !isOmap)
         {
             throw UnsupportedTag(start.Tag, start.Start);

@@ -50,7 +50,23 @@ internal static class YamlFileParser
     private static ImmutableArray<ConfigDocument> ReadDocuments(string text, YamlLimits limits)
     {
         using var reader = new StringReader(text);
-        var composer = new YamlComposer(new Parser(reader), limits);
+        var parser = new Parser(reader);
+        var composer = new YamlComposer(parser, limits);
+        try
+        {
+            return ReadDocuments(composer, limits);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
+            var (line, column) = parser.Current is { } last ? YamlComposer.Position(last.End) : (1, 1);
+            throw new FormatException("YAML syntax error after line " + line.ToString(CultureInfo.InvariantCulture)
+                + ", column " + column.ToString(CultureInfo.InvariantCulture) + ": malformed YAML (the parser stopped in an invalid state)");
+        }
+    }
+
+    private static ImmutableArray<ConfigDocument> ReadDocuments(YamlComposer composer, YamlLimits limits)
+    {
         var documents = ImmutableArray.CreateBuilder<ConfigDocument>();
         var total = 0;
         while (composer.TryReadDocument(out var root))
