@@ -11,7 +11,7 @@ internal static class HelpText
 
         Roles:
           registry        Eureka-compatible service registry     (default --urls http://127.0.0.1:8761)
-          config-server   Spring Cloud Config-compatible server  (not built yet)
+          config-server   Spring Cloud Config-compatible server  (default --urls http://127.0.0.1:8888)
           gateway         API gateway on YARP                    (not built yet)
           auth-server     OAuth2 authorisation server            (not built yet)
           dev             registry + config server + gateway     (not built yet)
@@ -29,7 +29,16 @@ internal static class HelpText
           Username, Password       (none)    basic credentials required for writes
           BearerToken              (none)    bearer token accepted for writes
 
-        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md
+        Main config server keys (Stratus:ConfigServer:...):
+          Git:Uri                  (none)    path, file: or https:// repository [spring.cloud.config.server.git.uri]
+          Git:DefaultLabel         main      falls back to master
+          Git:SearchPaths          (none)    folders besides the root, {application} {profile} {label} and *
+          Git:RefreshRate          00:00:05  background fetch interval; requests never wait for Git
+          Native:SearchLocations   (none)    plain folders instead of Git
+          Encrypt:Key              (none)    symmetric key for {cipher} values [encrypt.key, ENCRYPT_KEY]
+          Security:Username/Password (none)  admin user; without it admin endpoints answer loopback only
+
+        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md, docs/config-server.md
 
         """;
 }

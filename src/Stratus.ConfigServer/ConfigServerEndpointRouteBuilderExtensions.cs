@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,7 +35,7 @@ public static class ConfigServerEndpointRouteBuilderExtensions
         group.MapPost("/encrypt/{application}/{profiles}", encryption.EncryptAsync);
         group.MapPost("/decrypt", encryption.DecryptAsync);
         group.MapPost("/decrypt/{application}/{profiles}", encryption.DecryptAsync);
-        group.MapGet("/{**path}", (HttpContext context, string? path) => read.HandleAsync(context, path ?? string.Empty)).WithOrder(int.MaxValue);
+        group.MapGet("/{**path}", context => read.HandleAsync(context, context.Request.RouteValues["path"] as string ?? string.Empty)).WithOrder(int.MaxValue);
         return group;
     }
 }

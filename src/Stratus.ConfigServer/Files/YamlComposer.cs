@@ -135,8 +135,8 @@ internal sealed class YamlComposer(IParser parser, YamlLimits limits)
     private YamlNode ReadSequence(NodeEvent start, int depth, int line, int column)
     {
         CheckDepth(depth, start.Start);
-        var isOmap = !start.Tag.IsEmpty && start.Tag.Value == Standard + "omap";
-        if (!start.Tag.IsEmpty && start.Tag.Value is not ("!" or Standard + "seq") && !isOmap)
+        var isOmap = !start.Tag.IsEmpty && !start.Tag.IsNonSpecific && start.Tag.Value == Standard + "omap";
+        if (!start.Tag.IsEmpty && !start.Tag.IsNonSpecific && start.Tag.Value is not ("!" or Standard + "seq") && !isOmap)
         {
             throw UnsupportedTag(start.Tag, start.Start);
         }
@@ -170,7 +170,7 @@ internal sealed class YamlComposer(IParser parser, YamlLimits limits)
     private YamlNode ReadMapping(NodeEvent start, int depth, int line, int column)
     {
         CheckDepth(depth, start.Start);
-        if (!start.Tag.IsEmpty && start.Tag.Value is not ("!" or Standard + "map"))
+        if (!start.Tag.IsEmpty && !start.Tag.IsNonSpecific && start.Tag.Value is not ("!" or Standard + "map"))
         {
             throw UnsupportedTag(start.Tag, start.Start);
         }
