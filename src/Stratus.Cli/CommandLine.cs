@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Options;
 using Stratus.Cli.Roles;
 
 namespace Stratus.Cli;
@@ -8,6 +9,7 @@ internal static class CommandLine
 {
     public const int ExitUsage = 64;
     public const int ExitNotImplemented = 69;
+    public const int ExitConfiguration = 78;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,6 +33,19 @@ internal static class CommandLine
             return 0;
         }
 
+        try
+        {
+            return await RunRoleAsync(role, rest).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"stratus: invalid configuration for the '{role}' role: {string.Join(" ", e.Failures)}").ConfigureAwait(false);
+            return ExitConfiguration;
+        }
+    }
+
+    private static async Task<int> RunRoleAsync(string role, string[] rest)
+    {
         switch (role)
         {
             case "registry":

@@ -41,8 +41,17 @@ public sealed class CommandLineTests
         Assert.Contains("unknown role 'teleporter'", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Config_server_without_a_repository_names_the_missing_key_and_fails()
+    {
+        var (exit, _, stderr) = await StratusProcess.RunAsync("config-server", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(78, exit);
+        Assert.Contains("Stratus:ConfigServer:Git:Uri", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("config-server")]
     [InlineData("gateway")]
     [InlineData("auth-server")]
     [InlineData("dev")]
