@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,8 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Maps the config server's endpoints.</summary>
 public static class ConfigServerEndpointRouteBuilderExtensions
 {
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>
     /// Maps Spring Cloud Config's HTTP API under <c>Stratus:ConfigServer:Prefix</c>: environments, flattened files,
     /// plain-text resources, <c>/encrypt</c>, <c>/decrypt</c>, <c>/encrypt/status</c>, <c>/key</c>, <c>/monitor</c>,
@@ -35,7 +38,8 @@ public static class ConfigServerEndpointRouteBuilderExtensions
         group.MapPost("/encrypt/{application}/{profiles}", encryption.EncryptAsync);
         group.MapPost("/decrypt", encryption.DecryptAsync);
         group.MapPost("/decrypt/{application}/{profiles}", encryption.DecryptAsync);
-        group.MapGet("/{**path}", context => read.HandleAsync(context, context.Request.RouteValues["path"] as string ?? string.Empty)).WithOrder(int.MaxValue);
+        // HEAD as Spring MVC answers it for every GET mapping: same status and headers (ETag included), no body.
+        group.MapMethods("/{**path}", ReadMethods, context => read.HandleAsync(context, context.Request.RouteValues["path"] as string ?? string.Empty)).WithOrder(int.MaxValue);
         return group;
     }
 }

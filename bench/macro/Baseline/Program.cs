@@ -1,4 +1,4 @@
-// The baseline the registry is measured against: same host builder, same route shapes, no work.
+// The baseline the registry and config server are measured against: same host builder, same route shapes, no work.
 // Usage: dotnet Stratus.Bench.Baseline.dll --urls http://127.0.0.1:PORT --static <file>
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -24,6 +24,14 @@ app.MapGet("/eureka/apps", async (HttpContext context) =>
 
     context.Response.ContentLength = body.Length;
     await context.Response.BodyWriter.WriteAsync(body, context.RequestAborted);
+});
+
+// Any other GET answers the static bytes as JSON (the config server benchmark's baseline).
+app.MapGet("/{**path}", async (HttpContext context) =>
+{
+    context.Response.ContentType = "application/json";
+    context.Response.ContentLength = bytes.Length;
+    await context.Response.BodyWriter.WriteAsync(bytes, context.RequestAborted);
 });
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Stratus.Config.Encryption;
 using Stratus.ConfigServer.Environment;
 using Stratus.ConfigServer.Files;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Stratus.Config.Encryption;
 
 namespace Stratus.ConfigServer.Encryption;
 

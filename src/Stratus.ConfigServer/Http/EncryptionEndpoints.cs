@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Stratus.Config.Encryption;
 using Stratus.ConfigServer.Encryption;
 
 namespace Stratus.ConfigServer.Http;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Stratus.ConfigServer.Environment;
@@ -19,7 +20,8 @@ internal sealed class ReadEndpoint(
     AccessControl access,
     ConfigChangeFeed feed,
     IOptionsMonitor<ConfigServerOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IHostApplicationLifetime? lifetime = null)
 {
     public const string V2MediaType = "application/vnd.spring-cloud.config-server.v2+json";
     private static readonly string[] FlatExtensions = [".properties", ".json", ".yml", ".yaml"];
@@ -102,10 +104,17 @@ internal sealed class ReadEndpoint(
                     return;
                 }
 
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+                // A watcher parked here must not hold up a graceful shutdown: stopping answers 304 at once.
+                var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
                 await Task.WhenAny(nextChange, Task.Delay(remaining, time, timeout.Token)).ConfigureAwait(false);
                 await timeout.CancelAsync().ConfigureAwait(false);
                 context.RequestAborted.ThrowIfCancellationRequested();
+                if (stopping.IsCancellationRequested)
+                {
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    return;
+                }
             }
         }
         finally

@@ -59,6 +59,27 @@ public sealed class EnvironmentEndpointTests
     }
 
     [Fact]
+    public async Task Head_answers_the_get_headers_with_no_body_and_the_etag_answers_304()
+    {
+        using var repo = OrdersRepo();
+        repo.Commit();
+        await using var server = await ConfigServerHost.StartGitAsync(repo.Uri);
+        using var get = await server.Client.GetAsync("orders/dev", Ct);
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head, "orders/dev");
+
+        using var head = await server.Client.SendAsync(headRequest, Ct);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "orders/dev");
+        again.Headers.TryAddWithoutValidation("If-None-Match", head.Headers.ETag?.ToString());
+        using var notModified = await server.Client.SendAsync(again, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.NotNull(head.Headers.ETag);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
     public async Task No_accept_header_gets_v1()
     {
         using var repo = OrdersRepo();

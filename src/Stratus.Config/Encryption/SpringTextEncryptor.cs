@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Stratus.ConfigServer.Encryption;
+namespace Stratus.Config.Encryption;
 
 /// <summary>
 /// Spring Security's <c>Encryptors.text(password, salt)</c> format, which Spring Cloud Config uses for a symmetric

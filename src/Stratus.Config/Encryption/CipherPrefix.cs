@@ -1,4 +1,4 @@
-namespace Stratus.ConfigServer.Encryption;
+namespace Stratus.Config.Encryption;
 
 /// <summary>
 /// The <c>{name:value}</c> prefixes Spring allows before a cipher (<c>{key:alias}</c>, <c>{secret:…}</c>): read them,

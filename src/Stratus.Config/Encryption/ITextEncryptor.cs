@@ -1,4 +1,4 @@
-namespace Stratus.ConfigServer.Encryption;
+namespace Stratus.Config.Encryption;
 
 /// <summary>Encrypts and decrypts property values in one of Spring Cloud Config's wire formats.</summary>
 internal interface ITextEncryptor

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Stratus.ConfigServer.Encryption;
+using Stratus.Config.Encryption;
 
-namespace Stratus.ConfigServer.Tests.Encryption;
+namespace Stratus.Config.Tests.Encryption;
 
 /// <summary>
 /// Spring's symmetric cipher format. The golden vectors were made with the JDK's own JCE
