@@ -9,6 +9,9 @@ public sealed class ConfigClientCacheOptions
     /// <summary>Folder of the snapshots. Default <c>stratus/config-cache</c> under the user's local application data folder.</summary>
     public string? Path { get; set; }
 
+    /// <summary>How long after a change the snapshot is written; the first write stays off the start-up path. Default 5 seconds.</summary>
+    public TimeSpan WriteDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Passphrase of the snapshot encryption (AES-256-GCM, key by PBKDF2). Without it the ASP.NET Core data protection
     /// key ring of this user protects the snapshot. Never logged.

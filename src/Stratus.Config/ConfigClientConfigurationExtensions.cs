@@ -21,9 +21,9 @@ public static class ConfigClientConfigurationExtensions
     /// <param name="configure">Optional changes applied after configuration.</param>
     /// <returns>The same builder, for chaining.</returns>
     public static IConfigurationBuilder AddStratusConfigServer(this IConfigurationBuilder builder, Action<ConfigClientOptions>? configure = null) =>
-        Add(builder, null, null, configure);
+        Add(builder, null, null, configure, hosted: false);
 
-    internal static IConfigurationBuilder Add(IConfigurationBuilder builder, string? application, string? environment, Action<ConfigClientOptions>? configure)
+    internal static IConfigurationBuilder Add(IConfigurationBuilder builder, string? application, string? environment, Action<ConfigClientOptions>? configure, bool hosted)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (builder.Sources.OfType<ConfigServerConfigurationSource>().Any())
@@ -54,7 +54,10 @@ public static class ConfigClientConfigurationExtensions
             return builder;
         }
 
-        var source = new ConfigServerConfigurationSource(new ConfigClientSession(options));
+        // The fetch starts now, so it overlaps whatever the host does before it first reads a value.
+        var session = new ConfigClientSession(options, watchAfterHostStart: hosted);
+        session.BeginLoad();
+        var source = new ConfigServerConfigurationSource(session);
         var index = InsertionIndex(builder.Sources);
         if (index == builder.Sources.Count)
         {

@@ -22,7 +22,7 @@ public static class ConfigClientHostingExtensions
     public static IHostApplicationBuilder AddStratusConfigClient(this IHostApplicationBuilder builder, Action<ConfigClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ConfigClientConfigurationExtensions.Add(builder.Configuration, builder.Environment.ApplicationName, builder.Environment.EnvironmentName, configure);
+        ConfigClientConfigurationExtensions.Add(builder.Configuration, builder.Environment.ApplicationName, builder.Environment.EnvironmentName, configure, hosted: true);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConfigRefresher>();

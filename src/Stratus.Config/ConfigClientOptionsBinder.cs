@@ -172,6 +172,11 @@ internal static class ConfigClientOptionsBinder
             errors.Add($"{Prefix}Watch: Wait must be within 0-10 minutes, PollInterval above 0 and MaxBackoff at least 1 second");
         }
 
+        if (options.Cache.WriteDelay < TimeSpan.Zero || options.Cache.WriteDelay > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{Prefix}Cache:WriteDelay: {options.Cache.WriteDelay} is outside 0-1 hour");
+        }
+
         if (options.Encrypt.Key is { Length: > 0 } && !IsHex(options.Encrypt.Salt))
         {
             errors.Add($"{Prefix}Encrypt:Salt: must be hex, like Spring's default 'deadbeef'");

@@ -80,4 +80,24 @@ public sealed class BadServerTests
         Assert.Contains(app.Logs.Entries, e => e.EventId == 1210 && e.Message.Contains("db:other", StringComparison.Ordinal));
         Assert.DoesNotContain("p@ss", app.Logs.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_up_goes_on_while_the_first_fetch_runs_and_the_first_read_waits_for_it()
+    {
+        await using var slow = await ScriptedServer.StartAsync(async context =>
+        {
+            await Task.Delay(600, context.RequestAborted);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"name":"orders","version":"v9","propertySources":[{"name":"slow","source":{"greeting":"late but whole"}}]}""");
+        });
+        var root = Directory.CreateTempSubdirectory("stratus-client-").FullName;
+        var builder = ClientApp.Builder([$"--Stratus:Config:Uri={slow.Url}", "--Stratus:Config:Watch:Enabled=false", $"--Stratus:Config:Cache:Path={root}"]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        builder.AddStratusConfigClient();
+        var added = clock.Elapsed;
+        Assert.True(added < TimeSpan.FromMilliseconds(500), $"adding the source waited {added} for the server");
+        Assert.Equal("late but whole", builder.Configuration["greeting"]);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"the first read did not wait for the fetch ({clock.Elapsed})");
+        Assert.Equal("v9", builder.Configuration["config:client:version"]);
+    }
 }

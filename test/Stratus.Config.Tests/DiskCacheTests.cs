@@ -14,7 +14,7 @@ public sealed class DiskCacheTests
         using var repo = new GitRepo();
         repo.Write("orders.yml", "greeting: remembered-value\ndb:\n  password: hunter2-plain\n").Commit();
         var root = Directory.CreateTempSubdirectory("stratus-client-").FullName;
-        var cacheArgs = new List<string> { $"--Stratus:Config:Cache:Path={root}/cache" };
+        var cacheArgs = new List<string> { $"--Stratus:Config:Cache:Path={root}/cache", "--Stratus:Config:Cache:WriteDelay=00:00:00" };
         if (key is not null)
         {
             cacheArgs.Add($"--Stratus:Config:Cache:Key={key}");
@@ -58,7 +58,7 @@ public sealed class DiskCacheTests
         await using (var server = await ConfigServerHost.StartGitAsync(repo.Uri))
         {
             serverUrl = server.BaseAddress.ToString();
-            await using var first = await ClientApp.StartAsync([$"--Stratus:Config:Uri={serverUrl}", $"--Stratus:Config:Cache:Path={root}", "--Stratus:Config:Cache:Key=one"], root);
+            await using var first = await ClientApp.StartAsync([$"--Stratus:Config:Uri={serverUrl}", $"--Stratus:Config:Cache:Path={root}", "--Stratus:Config:Cache:Key=one", "--Stratus:Config:Cache:WriteDelay=00:00:00"], root);
             await first.App.Configuration.GetSession().PendingSave;
         }
 

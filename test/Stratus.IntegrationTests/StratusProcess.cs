@@ -72,18 +72,22 @@ public sealed partial class StratusProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>stratus registry</c> on a free loopback port and waits until it answers.</summary>
-    public static async Task<(StratusProcess Process, Uri BaseAddress)> StartRegistryAsync(IEnumerable<string>? extraArgs = null, IDictionary<string, string>? environment = null, int? fixedPort = null)
+    public static Task<(StratusProcess Process, Uri BaseAddress)> StartRegistryAsync(IEnumerable<string>? extraArgs = null, IDictionary<string, string>? environment = null, int? fixedPort = null) =>
+        StartRoleAsync("registry", extraArgs, environment, fixedPort);
+
+    /// <summary>Starts <c>stratus {role}</c> on a free loopback port and waits until its health endpoint answers.</summary>
+    public static async Task<(StratusProcess Process, Uri BaseAddress)> StartRoleAsync(string role, IEnumerable<string>? extraArgs = null, IDictionary<string, string>? environment = null, int? fixedPort = null)
     {
         var port = fixedPort ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var process = Start(["registry", "--urls", baseAddress.ToString().TrimEnd('/'), .. extraArgs ?? []], environment);
+        var process = Start([role, "--urls", baseAddress.ToString().TrimEnd('/'), .. extraArgs ?? []], environment);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"stratus registry exited with {process.ExitCode}: {process.Stdout}{process.Stderr}");
+                throw new InvalidOperationException($"stratus {role} exited with {process.ExitCode}: {process.Stdout}{process.Stderr}");
             }
 
             try
@@ -103,7 +107,7 @@ public sealed partial class StratusProcess : IAsyncDisposable
         }
 
         await process.DisposeAsync();
-        throw new TimeoutException("stratus registry did not answer within 30 s");
+        throw new TimeoutException($"stratus {role} did not answer within 30 s");
     }
 
     /// <summary>Sends SIGTERM, as a container runtime or systemd would.</summary>

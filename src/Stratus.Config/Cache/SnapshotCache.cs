@@ -25,7 +25,7 @@ internal sealed class SnapshotCache
             ? path
             : System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData, System.Environment.SpecialFolderOption.DoNotVerify), "stratus", "config-cache");
         var identity = string.Join('\n', options.Name, options.Profile, options.Label, options.Uri, options.Discovery.Enabled ? options.Discovery.ServiceId : string.Empty);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
+        var hash = Fnv1a64(identity).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         _file = System.IO.Path.Combine(folder, $"{Safe(options.Name!)}-{hash}.snapshot");
         _key = options.Cache.Key;
     }
@@ -151,6 +151,18 @@ internal sealed class SnapshotCache
         {
             throw new FormatException("The snapshot content is damaged: " + e.Message, e);
         }
+    }
+
+    /// <summary>A stable name for the file, cheap at start-up (no crypto library to load); not a security measure.</summary>
+    private static ulong Fnv1a64(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     private static string Safe(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(64).ToArray());

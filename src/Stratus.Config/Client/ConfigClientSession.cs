@@ -17,19 +17,25 @@ internal sealed partial class ConfigClientSession : IDisposable
     private readonly SnapshotCache? _cache;
     private readonly TimeProvider _time;
     private volatile ConfigSnapshot _current = ConfigSnapshot.Empty;
-    private bool _loaded;
+    private Task? _firstLoad;
     private int _providers;
+    private readonly TaskCompletionSource _watchGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _watch;
 
-    public ConfigClientSession(ConfigClientOptions options, TimeProvider? time = null)
+    public ConfigClientSession(ConfigClientOptions options, TimeProvider? time = null, bool watchAfterHostStart = false)
     {
+        if (!watchAfterHostStart)
+        {
+            _watchGate.TrySetResult();
+        }
+
         Options = options;
         _time = time ?? TimeProvider.System;
         var servers = options.Discovery.Enabled
             ? []
             : ConfigServerUris.Split(options.Uri).Select(u => ServerEndpoint.Create(u, options.Username, options.Password)).ToArray();
         Client = new ConfigServerClient(options, servers);
-        _builder = new SnapshotBuilder(options.Encrypt.Key is { Length: > 0 } key ? new SpringTextEncryptor(key, options.Encrypt.Salt) : null);
+        _builder = new SnapshotBuilder(() => options.Encrypt.Key is { Length: > 0 } key ? new SpringTextEncryptor(key, options.Encrypt.Salt) : null);
         _cache = options.Cache.Enabled && !options.FailFast ? new SnapshotCache(options) : null;
     }
 
@@ -61,25 +67,64 @@ internal sealed partial class ConfigClientSession : IDisposable
 
     private string Application => Options.Name!;
 
-    /// <summary>The first load, once, whatever the number of providers: synchronous, as configuration is built.</summary>
-    public void EnsureLoaded()
+    /// <summary>True once the first load has finished (from the server, the disk snapshot or nothing).</summary>
+    public bool IsLoaded => _firstLoad is { IsCompletedSuccessfully: true };
+
+    /// <summary>
+    /// Starts the first load, once, whatever the number of providers. Without fail-fast it runs in the background while
+    /// the host goes on building, and the first read of a value waits for it (<see cref="WaitLoaded"/>); with
+    /// fail-fast it finishes here, so an unreachable server stops start-up where the source is added.
+    /// </summary>
+    public void BeginLoad()
     {
         lock (_gate)
         {
-            if (_loaded)
-            {
-                return;
-            }
+            _firstLoad ??= Task.Run(() => FirstLoadThenWatchAsync(_stopping.Token));
+        }
 
-            // Building configuration is synchronous; the fetch is not. Run it on the pool so no context can deadlock.
-            Task.Run(() => FirstLoadAsync(_stopping.Token)).GetAwaiter().GetResult();
-            _loaded = true;
-            if (Options.Watch.Enabled)
-            {
-                _watch = Task.Run(() => WatchAsync(_stopping.Token));
-            }
+        if (Options.FailFast)
+        {
+            WaitLoaded();
         }
     }
+
+    /// <summary>Blocks until the first load is over; rethrows a fail-fast failure.</summary>
+    public void WaitLoaded()
+    {
+        // Reading configuration is synchronous; the load is not. It runs on the pool, so no context can deadlock.
+        try
+        {
+            _firstLoad!.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed while loading: nothing to wait for.
+        }
+    }
+
+    public void EnsureLoaded()
+    {
+        BeginLoad();
+        WaitLoaded();
+    }
+
+    private async Task FirstLoadThenWatchAsync(CancellationToken cancellationToken)
+    {
+        await FirstLoadAsync(cancellationToken).ConfigureAwait(false);
+        if (Options.Watch.Enabled)
+        {
+            _watch = Task.Run(
+                async () =>
+                {
+                    await _watchGate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await WatchAsync(cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken);
+        }
+    }
+
+    /// <summary>The host has started: the watch may begin (it waits for this under a host, to stay off the start-up path).</summary>
+    public void ReleaseWatch() => _watchGate.TrySetResult();
 
     public void Attach() => Interlocked.Increment(ref _providers);
 
@@ -214,8 +259,12 @@ internal sealed partial class ConfigClientSession : IDisposable
                 }
             }
 
-            Changed?.Invoke(snapshot);
-            SaveInBackground(snapshot);
+            if (reason != "start")
+            {
+                Changed?.Invoke(snapshot);
+            }
+
+            SaveInBackground();
         }
         finally
         {
@@ -223,24 +272,36 @@ internal sealed partial class ConfigClientSession : IDisposable
         }
     }
 
-    private void SaveInBackground(ConfigSnapshot snapshot)
+    /// <summary>
+    /// Writes the current snapshot to disk after <c>Cache:WriteDelay</c>, off the start-up path (sealing it, with the data
+    /// protection key ring especially, costs more than the fetch). Changes in the meantime are written together.
+    /// </summary>
+    private void SaveInBackground()
     {
-        if (_cache is not { } cache)
+        if (_cache is not { } cache || !PendingSave.IsCompleted)
         {
             return;
         }
 
-        PendingSave = Task.Run(() =>
-        {
-            try
+        var stopping = _stopping.Token;
+        PendingSave = Task.Run(
+            async () =>
             {
-                cache.Save(snapshot);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException)
-            {
-                Log.CacheWriteFailed(Logger, cache.File, e.Message);
-            }
-        });
+                try
+                {
+                    await Task.Delay(Options.Cache.WriteDelay, _time, stopping).ConfigureAwait(false);
+                    cache.Save(_current);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped before the write was due.
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException)
+                {
+                    Log.CacheWriteFailed(Logger, cache.File, e.Message);
+                }
+            },
+            CancellationToken.None);
     }
 
     private static int CountDifferences(ConfigSnapshot before, ConfigSnapshot after) =>

@@ -9,6 +9,8 @@ namespace Stratus.Config.Client;
 internal sealed class ConfigServerConfigurationProvider : ConfigurationProvider, IDisposable
 {
     private readonly ConfigClientSession _session;
+    private readonly Lock _gate = new();
+    private volatile bool _ready;
     private int _disposed;
 
     public ConfigServerConfigurationProvider(ConfigClientSession session)
@@ -20,16 +22,60 @@ internal sealed class ConfigServerConfigurationProvider : ConfigurationProvider,
 
     public ConfigClientSession Session => _session;
 
-    /// <summary>The first call fetches (once per session); later calls, from a host reloading every source, keep what is held.</summary>
+    /// <summary>
+    /// Starts the session's first load (once per session) and returns; the first read waits for it. Later calls, from a
+    /// host reloading every source, keep what is held.
+    /// </summary>
     public override void Load()
     {
-        _session.EnsureLoaded();
-        Data = Copy(_session.Current);
+        _session.BeginLoad();
+        if (_session.IsLoaded)
+        {
+            Ready();
+        }
     }
 
-    private void OnChanged(Client.ConfigSnapshot snapshot)
+    public override bool TryGet(string key, out string? value)
     {
-        Data = Copy(snapshot);
+        if (!_ready)
+        {
+            Ready();
+        }
+
+        return base.TryGet(key, out value);
+    }
+
+    public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath)
+    {
+        if (!_ready)
+        {
+            Ready();
+        }
+
+        return base.GetChildKeys(earlierKeys, parentPath);
+    }
+
+    private void Ready()
+    {
+        _session.WaitLoaded();
+        lock (_gate)
+        {
+            if (!_ready)
+            {
+                Data = Copy(_session.Current);
+                _ready = true;
+            }
+        }
+    }
+
+    private void OnChanged(ConfigSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            Data = Copy(snapshot);
+            _ready = true;
+        }
+
         OnReload();
     }
 

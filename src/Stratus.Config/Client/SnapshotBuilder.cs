@@ -9,8 +9,11 @@ namespace Stratus.Config.Client;
 /// keys in .NET form, <c>{cipher}</c> values decrypted when a key is configured, and Spring's
 /// <c>config.client.version</c> / <c>config.client.state</c> as <c>config:client:version</c> / <c>config:client:state</c>.
 /// </summary>
-internal sealed class SnapshotBuilder(ITextEncryptor? decryptor)
+internal sealed class SnapshotBuilder(Func<ITextEncryptor?> decryptorFactory)
 {
+    private ITextEncryptor? _decryptor;
+    private bool _decryptorMade;
+
     private const string CipherPrefix = "{cipher}";
 
     /// <summary>Keys whose cipher could not be decrypted in the last build: removed, as Spring's client would fail on them.</summary>
@@ -62,7 +65,14 @@ internal sealed class SnapshotBuilder(ITextEncryptor? decryptor)
 
     private string? Decrypt(string key, string cipher)
     {
-        if (decryptor is null)
+        if (!_decryptorMade)
+        {
+            // Made on the first cipher value only: deriving the key loads the crypto library, which start-up need not pay for.
+            _decryptor = decryptorFactory();
+            _decryptorMade = true;
+        }
+
+        if (_decryptor is not { } decryptor)
         {
             LeftEncrypted.Add(key);
             return CipherPrefix + cipher;

@@ -18,7 +18,7 @@ public sealed class RemoteEnvironmentTests
               {"name":"repo/orders-dev.yml","source":{"greeting":{"value":"dev","origin":"o"},"port":{"value":8081},"flag":{"value":true},"list[0]":{"value":"a"}}},
               {"name":"repo/orders.yml","source":{"greeting":{"value":"default"},"only":{"value":"base"},"empty":{"value":null}}}]}
             """;
-        var builder = new SnapshotBuilder(null);
+        var builder = new SnapshotBuilder(() => null);
         var v1 = builder.Build(RemoteEnvironment.Parse(Encoding.UTF8.GetBytes(V1)), null, DateTimeOffset.UnixEpoch);
         var v2 = builder.Build(RemoteEnvironment.Parse(Encoding.UTF8.GetBytes(V2)), null, DateTimeOffset.UnixEpoch);
 
