@@ -67,35 +67,9 @@ public sealed class CloudConfigClientTests
 
     private static async Task<JsonElement> RunClientAsync(string endpoint, string name, string profiles, string? label, string user, string password, bool expectFailure = false)
     {
-        var folder = FindCompatFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "cloud-config-client")))
-        {
-            Assert.Fail($"cloud-config-client is not installed in {folder}; run ./test.sh (it runs npm ci there) or 'npm ci' in that folder");
-        }
-
-        var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "client.js", endpoint, name, profiles, label ?? string.Empty, user, password })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var output = await stdout;
-        Assert.True((process.ExitCode == 0) != expectFailure, $"node client exited {process.ExitCode}: {output}{await stderr}");
+        var folder = NodeScript.Folder("cloud-config-client", "cloud-config-client");
+        var (exitCode, output, errors) = await NodeScript.RunAsync(folder, ["client.js", endpoint, name, profiles, label ?? string.Empty, user, password], TimeSpan.FromSeconds(30));
+        Assert.True((exitCode == 0) != expectFailure, $"node client exited {exitCode}: {output}{errors}");
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
@@ -113,19 +87,5 @@ public sealed class CloudConfigClientTests
         await process.WaitForExitAsync(Ct);
         Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
         return output;
-    }
-
-    private static string FindCompatFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "test", "compat", "cloud-config-client");
-            if (File.Exists(Path.Combine(candidate, "client.js")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("test/compat/cloud-config-client not found above " + AppContext.BaseDirectory);
     }
 }

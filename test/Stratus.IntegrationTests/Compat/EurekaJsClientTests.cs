@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -58,35 +57,10 @@ public sealed class EurekaJsClientTests
 
     private static async Task<Dictionary<string, JsonElement>> RunClientAsync(Uri registry, string servicePath, string app, string other, string fetchMode)
     {
-        var folder = FindCompatFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "eureka-js-client")))
-        {
-            Assert.Fail($"eureka-js-client is not installed in {folder}; run ./test.sh (it runs npm ci there) or 'npm ci' in that folder");
-        }
-
-        var info = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "client.js", registry.Host, registry.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), servicePath, app, other, fetchMode })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(40));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"node client exited {process.ExitCode}: {output}{await stderr}");
+        var folder = NodeScript.Folder("eureka-js", "eureka-js-client");
+        var port = registry.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exitCode, output, errors) = await NodeScript.RunAsync(folder, ["client.js", registry.Host, port, servicePath, app, other, fetchMode], TimeSpan.FromSeconds(40));
+        Assert.True(exitCode == 0, $"node client exited {exitCode}: {output}{errors}");
         var lines = new Dictionary<string, JsonElement>();
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -101,19 +75,5 @@ public sealed class EurekaJsClientTests
         }
 
         return lines;
-    }
-
-    internal static string FindCompatFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "test", "compat", "eureka-js");
-            if (File.Exists(Path.Combine(candidate, "client.js")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("test/compat/eureka-js not found above " + AppContext.BaseDirectory);
     }
 }

@@ -72,7 +72,7 @@ public sealed class EurekaJsServiceTests
 
     private static NodeService StartNode(ServiceFleet fleet, string app, string name)
     {
-        var folder = EurekaJsClientTests.FindCompatFolder();
+        var folder = NodeScript.Folder("eureka-js", "eureka-js-client");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "eureka-js-client")))
         {
             Assert.Fail($"eureka-js-client is not installed in {folder}; run ./test.sh (it runs npm ci there) or 'npm ci' in that folder");
