@@ -52,8 +52,10 @@ internal static class CommandLine
                 return await RegistryRole.RunAsync(rest).ConfigureAwait(false);
             case "config-server":
                 return await ConfigServerRole.RunAsync(rest).ConfigureAwait(false);
-            case "gateway" or "auth-server" or "dev":
-                await Console.Error.WriteLineAsync($"stratus: the '{role}' role is not built yet in this version ({Version}); available: registry, config-server").ConfigureAwait(false);
+            case "gateway":
+                return await GatewayRole.RunAsync(rest).ConfigureAwait(false);
+            case "auth-server" or "dev":
+                await Console.Error.WriteLineAsync($"stratus: the '{role}' role is not built yet in this version ({Version}); available: registry, config-server, gateway").ConfigureAwait(false);
                 return ExitNotImplemented;
             default:
                 await Console.Error.WriteLineAsync($"stratus: unknown role '{role}'. Run 'stratus --help' for the list of roles.").ConfigureAwait(false);

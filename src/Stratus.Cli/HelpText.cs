@@ -12,7 +12,7 @@ internal static class HelpText
         Roles:
           registry        Eureka-compatible service registry     (default --urls http://127.0.0.1:8761)
           config-server   Spring Cloud Config-compatible server  (default --urls http://127.0.0.1:8888)
-          gateway         API gateway on YARP                    (not built yet)
+          gateway         API gateway on YARP, Spring Cloud Gateway routes (default --urls http://127.0.0.1:8080)
           auth-server     OAuth2 authorisation server            (not built yet)
           dev             registry + config server + gateway     (not built yet)
 
@@ -38,7 +38,13 @@ internal static class HelpText
           Encrypt:Key              (none)    symmetric key for {cipher} values [encrypt.key, ENCRYPT_KEY]
           Security:Username/Password (none)  admin user; without it admin endpoints answer loopback only
 
-        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md, docs/config-server.md
+        Main gateway keys (Stratus:Gateway:...):
+          Routes:{n}:Id, :Uri, :Predicates:{m}, :Filters:{m}, :Order  [spring.cloud.gateway.routes]
+          DefaultFilters:{n}       (none)    filters applied to every route
+          ResponseTimeout          00:00:30  504 after it; per route: metadata response-timeout (ms)
+          TrustedProxies           (none)    peers whose X-Forwarded-* headers are believed
+
+        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md, docs/config-server.md, docs/gateway.md
 
         """;
 }

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Stratus.Gateway;
+using Stratus.Gateway.Http;
+using Stratus.Gateway.Proxy;
+using Stratus.Gateway.Routing;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the Stratus gateway.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the gateway: routes from <c>Stratus:Gateway:Routes</c> (or Spring's <c>spring.cloud.gateway.routes</c>),
+    /// reloaded on configuration change; YARP's forwarder; the Stratus load balancer and discovery client for
+    /// <c>lb://</c> routes. Map it with <c>app.MapStratusGateway()</c>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration holding the routes.</param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddStratusGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsRules>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpForwarder();
+        services.AddStratusLoadBalancing();
+        services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RouteTableProvider>>()));
+        services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
+        services.TryAddSingleton<GatewayTransformer>();
+        services.TryAddSingleton<UpstreamInvokers>();
+        services.TryAddSingleton<GatewayHandler>();
+        services.TryAddSingleton<RoutesEndpoint>();
+        return services;
+    }
+}
