@@ -22,10 +22,8 @@ internal sealed class GatewayTransformer(ClientAddress clients) : HttpTransforme
         proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(exchange.OutgoingPath), new QueryString(exchange.OutgoingQuery));
         RemoveNominated(request.Headers.Connection, proxyRequest.Headers, proxyRequest.Content?.Headers);
         Forwarding(httpContext, proxyRequest, exchange);
-        if (exchange.PreserveHost)
-        {
-            proxyRequest.Headers.Host = request.Host.Value;
-        }
+        // As in Spring, the upstream sees its own host name unless the route says PreserveHostHeader.
+        proxyRequest.Headers.Host = exchange.PreserveHost ? request.Host.Value : null;
 
         foreach (var operation in exchange.RequestHeaders)
         {
