@@ -11,5 +11,8 @@ public static class Routes
         JsonSerializer.Serialize(new { Stratus = new { Gateway = new { DefaultFilters = defaultFilters, Routes = routes } } });
 
     public static object Route(string id, Uri uri, string[] predicates, string[]? filters = null, int order = 0, Dictionary<string, string>? metadata = null) =>
-        new { Id = id, Uri = uri.GetLeftPart(UriPartial.Authority), Order = order, Predicates = predicates, Filters = filters ?? [], Metadata = metadata ?? [] };
+        Route(id, uri.GetLeftPart(UriPartial.Authority), predicates, filters, order, metadata);
+
+    public static object Route(string id, string uri, string[] predicates, string[]? filters = null, int order = 0, Dictionary<string, string>? metadata = null) =>
+        new { Id = id, Uri = uri, Order = order, Predicates = predicates, Filters = filters ?? [], Metadata = metadata ?? [] };
 }
