@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Stratus.Gateway;
+using Stratus.Gateway.Filters;
 using Stratus.Gateway.Http;
 using Stratus.Gateway.Proxy;
 using Stratus.Gateway.Routing;
@@ -28,9 +29,13 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpForwarder();
         services.AddStratusLoadBalancing();
-        services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RouteTableProvider>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>();
+            return new CircuitBreakers(name => options.CurrentValue.CircuitBreakers.TryGetValue(name, out var s) ? s : new CircuitBreakerSettings(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<CircuitBreakers>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RouteTableProvider>>()));
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
-        services.TryAddSingleton<GatewayTransformer>();
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();
         services.TryAddSingleton<RoutesEndpoint>();

@@ -16,13 +16,13 @@ internal static class FilterFactory
     [
         "StripPrefix", "PrefixPath", "RewritePath", "SetPath", "AddRequestHeader", "SetRequestHeader", "RemoveRequestHeader",
         "AddResponseHeader", "SetResponseHeader", "RemoveResponseHeader", "AddRequestParameter", "RedirectTo", "SetStatus",
-        "PreserveHostHeader", "RequestSize", "SecureHeaders", "TokenRelay",
+        "PreserveHostHeader", "RequestSize", "SecureHeaders", "TokenRelay", "Retry", "CircuitBreaker",
     ];
 
     /// <summary>Spring filters Stratus does not have yet: named in the error so nobody thinks they run.</summary>
-    public static readonly string[] NotYet = ["Retry", "CircuitBreaker", "RequestRateLimiter"];
+    public static readonly string[] NotYet = ["RequestRateLimiter"];
 
-    public static IGatewayFilter Create(PluginDefinition definition)
+    public static IGatewayFilter Create(PluginDefinition definition, CircuitBreakers breakers)
     {
         var name = Names.FirstOrDefault(n => string.Equals(n, definition.Name, StringComparison.OrdinalIgnoreCase));
         if (name is null)
@@ -51,6 +51,8 @@ internal static class FilterFactory
             "PreserveHostHeader" => Checked(Args(), new PreserveHostHeaderFilter()),
             "RequestSize" => RequestSize(Args("maxSize")),
             "SecureHeaders" => new SecureHeadersFilter(new PluginArgs(definition, ShortcutType.GatherList, "disable").List("disable", required: false)),
+            "Retry" => Retry(Args("retries", "statuses", "series", "methods", "exceptions", "backoff.firstBackoff", "backoff.maxBackoff", "backoff.factor", "backoff.basedOnPreviousValue")),
+            "CircuitBreaker" => CircuitBreaker(Args("name", "fallbackUri", "statusCodes", "resumeWithoutError"), breakers),
             _ => Checked(Args("clientRegistrationId"), new TokenRelayFilter()),
         };
     }
@@ -60,6 +62,65 @@ internal static class FilterFactory
     {
         _ = args;
         return filter;
+    }
+
+    private static RetryFilter Retry(PluginArgs args)
+    {
+        var retries = args.Int("retries", 3, min: 0, max: 10);
+        var statuses = args.List("statuses", required: false).Select(s => Status(s, 100)).ToArray();
+        var series = args.Has("series") ? args.List("series", required: false).Select(RetryPolicy.SeriesOf).ToArray() : [5];
+        var methods = args.Has("methods") ? args.List("methods").Select(m => m.ToUpperInvariant()).ToArray() : RetryPolicy.DefaultMethods;
+        var unsafeMethods = methods.Where(m => m is "POST" or "PATCH" or "CONNECT").ToList();
+        if (unsafeMethods.Count > 0)
+        {
+            throw new FormatException($"methods {string.Join(", ", unsafeMethods)} are not idempotent and are never retried");
+        }
+
+        var first = args.Optional("backoff.firstBackoff") is { } f ? Duration(f, "backoff.firstBackoff") : TimeSpan.Zero;
+        var max = args.Optional("backoff.maxBackoff") is { } m ? Duration(m, "backoff.maxBackoff") : (first > TimeSpan.Zero ? first * 10 : TimeSpan.Zero);
+        var factorText = args.Optional("backoff.factor") ?? "2";
+        if (!double.TryParse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) || factor < 1 || factor > 10)
+        {
+            throw new FormatException($"argument 'backoff.factor' = '{factorText}' is not a number in 1-10");
+        }
+
+        return new RetryFilter(new RetryPolicy(retries, statuses, series, methods, first, max, factor));
+    }
+
+    /// <summary>Spring's duration text: <c>10ms</c>, <c>2s</c>, <c>1m</c>, or milliseconds.</summary>
+    public static TimeSpan Duration(string text, string field)
+    {
+        var t = text.Trim();
+        var digits = t.TakeWhile(char.IsAsciiDigit).Count();
+        if (digits > 0 && long.TryParse(t[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 3_600_000)
+        {
+            switch (t[digits..].Trim().ToLowerInvariant())
+            {
+                case "" or "ms":
+                    return TimeSpan.FromMilliseconds(n);
+                case "s":
+                    return TimeSpan.FromSeconds(n);
+                case "m":
+                    return TimeSpan.FromMinutes(n);
+            }
+        }
+
+        throw new FormatException($"argument '{field}' = '{text}' is not a duration like 10ms, 2s or 1m");
+    }
+
+    private static CircuitBreakerFilter CircuitBreaker(PluginArgs args, CircuitBreakers breakers)
+    {
+        var name = args.Optional("name") ?? "default";
+        string? fallback = null;
+        if (args.Optional("fallbackUri") is { } uri)
+        {
+            fallback = uri.StartsWith("forward:/", StringComparison.Ordinal) && !uri.Any(char.IsControl)
+                ? uri["forward:".Length..]
+                : throw new FormatException($"fallbackUri '{uri}' must be forward:/path (a path the gateway routes)");
+        }
+
+        var statusCodes = args.List("statusCodes", required: false).Select(s => Status(s, 100)).ToArray();
+        return new CircuitBreakerFilter(name, breakers.Get(name, statusCodes), fallback, statusCodes);
     }
 
     private static string PathArg(PluginArgs args, string field)

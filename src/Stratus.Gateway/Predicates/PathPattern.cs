@@ -56,6 +56,9 @@ internal sealed class PathPattern
 
     public string Text { get; }
 
+    /// <summary>Whether the pattern captures variables (a match then runs once more to record them).</summary>
+    public bool HasVariables => _segments.Any(s => s.Kind == SegmentKind.Pattern || (s.Kind == SegmentKind.Rest && s.Literal is not null));
+
     /// <summary>Matches <paramref name="path"/> (starting with <c>/</c>); captured variables go to <paramref name="capture"/>.</summary>
     public bool Matches(string path, Action<string, string>? capture)
     {

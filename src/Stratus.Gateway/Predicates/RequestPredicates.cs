@@ -7,13 +7,20 @@ namespace Stratus.Gateway.Predicates;
 /// <summary><c>Path=/a/**,/b/{segment}</c>: any pattern matches; the first that does captures its variables.</summary>
 internal sealed class PathPredicate(IReadOnlyList<PathPattern> patterns) : IRoutePredicate
 {
+    private readonly PathPattern[] _patterns = [.. patterns];
+    private readonly bool[] _captures = patterns.Select(p => p.HasVariables).ToArray();
+
     public bool Matches(GatewayExchange exchange)
     {
-        foreach (var pattern in patterns)
+        for (var i = 0; i < _patterns.Length; i++)
         {
-            if (pattern.Matches(exchange.MatchPath, null))
+            if (_patterns[i].Matches(exchange.MatchPath, null))
             {
-                pattern.Matches(exchange.MatchPath, exchange.SetVariable);
+                if (_captures[i])
+                {
+                    _patterns[i].Matches(exchange.MatchPath, exchange.SetVariable);
+                }
+
                 return true;
             }
         }

@@ -13,7 +13,7 @@ internal static class GatewayErrors
         response.StatusCode = status;
         response.ContentType = "application/json";
         using var body = new MemoryStream();
-        using (var json = new Utf8JsonWriter(body))
+        using (var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", time.GetUtcNow());

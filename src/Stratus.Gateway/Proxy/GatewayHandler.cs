@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Stratus.Gateway.Filters;
 using Stratus.Gateway.Routing;
 using Stratus.LoadBalancing;
 using Yarp.ReverseProxy.Forwarder;
@@ -10,35 +12,36 @@ namespace Stratus.Gateway.Proxy;
 /// <summary>
 /// Every proxied request: normalise the path (400 when it could be read two ways), find the first matching route
 /// (404 when none), run its filters (a filter may answer itself), then forward with YARP's forwarder, through the
-/// load balancer for <c>lb://</c> routes. A time-out answers 504, an unreachable upstream 502, no instance 503.
+/// load balancer for <c>lb://</c> routes, the route's retry policy and circuit breaker. A time-out answers 504, an
+/// unreachable upstream 502, no instance or an open circuit 503 (or the circuit breaker's fallback route).
 /// </summary>
 internal sealed class GatewayHandler(
     RouteTableProvider routes,
     IHttpForwarder forwarder,
     UpstreamInvokers invokers,
-    GatewayTransformer transformer,
     ClientAddress clients,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time)
 {
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, context.Request.Path.Value, fallbackDepth: 0);
+
+    private async Task HandleAsync(HttpContext context, string? rawPath, int fallbackDepth)
     {
-        var path = PathNormalizer.Normalize(context.Request.Path.Value, out var problem);
+        var path = PathNormalizer.Normalize(rawPath, out var problem);
         if (path is null)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, problem!, time).ConfigureAwait(false);
             return;
         }
 
-        var exchange = new GatewayExchange(context, path, clients.Resolve(context), time.GetUtcNow());
+        var exchange = new GatewayExchange(context, path, clients.Resolve(context), time.GetUtcNow()) { PeerTrusted = clients.IsTrusted(context.Connection.RemoteIpAddress) };
         var route = routes.Table.Match(exchange);
         if (route is null)
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status404NotFound, "No route matches this request", time).ConfigureAwait(false);
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status404NotFound, fallbackDepth == 0 ? "No route matches this request" : $"No route matches the fallback path {path}", time).ConfigureAwait(false);
             return;
         }
 
-        context.Features.Set(exchange);
         foreach (var filter in route.Filters)
         {
             if (!await filter.ApplyAsync(exchange).ConfigureAwait(false))
@@ -48,9 +51,41 @@ internal sealed class GatewayHandler(
         }
 
         var settings = options.CurrentValue;
-        var invoker = invokers.For(route.LoadBalanced, route.ConnectTimeout ?? settings.ConnectTimeout);
+        var invoker = invokers.For(route.LoadBalanced, route.ConnectTimeout ?? settings.ConnectTimeout, exchange.Retry is not null);
         var config = new ForwarderRequestConfig { ActivityTimeout = route.ResponseTimeout ?? settings.ResponseTimeout };
-        var error = await forwarder.SendAsync(context, route.DestinationPrefix, invoker, config, transformer).ConfigureAwait(false);
+        var transformer = new GatewayTransformer(exchange);
+        ForwarderError error;
+        if (exchange.Breaker is not { } breaker)
+        {
+            error = await forwarder.SendAsync(context, route.DestinationPrefix, invoker, config, transformer).ConfigureAwait(false);
+        }
+        else
+        {
+            error = ForwarderError.None;
+            try
+            {
+                await breaker.Pipeline.ExecuteAsync(
+                    async token =>
+                    {
+                        error = await forwarder.SendAsync(context, route.DestinationPrefix, invoker, config, transformer, token).ConfigureAwait(false);
+                        return error != ForwarderError.None ? StatusCodes.Status502BadGateway : exchange.UpstreamStatus ?? context.Response.StatusCode;
+                    },
+                    context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BrokenCircuitException)
+            {
+                await FallbackOrFailAsync(context, breaker, fallbackDepth, StatusCodes.Status503ServiceUnavailable, $"Circuit breaker '{breaker.Name}' is open").ConfigureAwait(false);
+                return;
+            }
+
+            if (exchange.UseFallback || (error != ForwarderError.None && breaker.FallbackPath is not null && !context.Response.HasStarted))
+            {
+                context.Response.Clear();
+                await FallbackOrFailAsync(context, breaker, fallbackDepth, StatusCodes.Status503ServiceUnavailable, $"Upstream of route '{route.Id}' failed").ConfigureAwait(false);
+                return;
+            }
+        }
+
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             var failure = context.GetForwarderErrorFeature()?.Exception;
@@ -59,6 +94,12 @@ internal sealed class GatewayHandler(
             await GatewayErrors.WriteAsync(context, status, message, time).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Spring's <c>forward:/path</c>: the request goes through the routes again with the fallback path (once).</summary>
+    private Task FallbackOrFailAsync(HttpContext context, BreakerUse breaker, int depth, int status, string message) =>
+        breaker.FallbackPath is { } fallback && depth == 0
+            ? HandleAsync(context, fallback, depth + 1)
+            : GatewayErrors.WriteAsync(context, status, message, time);
 
     private static (int Status, string Message) Describe(ForwarderError error, Exception? failure, CompiledRoute route)
     {

@@ -10,41 +10,70 @@ namespace Stratus.Gateway.Proxy;
 /// changes in filter order, <c>Host</c>, the forwarding headers, and the removal of headers the client nominated as
 /// hop-by-hop in <c>Connection</c> (YARP removes the standard hop-by-hop ones).
 /// </summary>
-internal sealed class GatewayTransformer(ClientAddress clients) : HttpTransformer
+internal sealed class GatewayTransformer(GatewayExchange exchange) : HttpTransformer
 {
     private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded"];
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
-        var exchange = httpContext.Features.Get<GatewayExchange>()!;
         var request = httpContext.Request;
-        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(exchange.OutgoingPath), new QueryString(exchange.OutgoingQuery));
-        RemoveNominated(request.Headers.Connection, proxyRequest.Headers, proxyRequest.Content?.Headers);
-        Forwarding(httpContext, proxyRequest, exchange);
+        // YARP's default built the address from the raw request; rebuild it when normalisation or a filter changed it.
+        if (!string.Equals(exchange.OutgoingPath, request.Path.Value, StringComparison.Ordinal)
+            || !string.Equals(exchange.OutgoingQuery, request.QueryString.Value ?? string.Empty, StringComparison.Ordinal))
+        {
+            proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(exchange.OutgoingPath), new QueryString(exchange.OutgoingQuery));
+        }
+
+        var connection = request.Headers.Connection;
+        if (connection.Count > 0)
+        {
+            RemoveNominated(connection, proxyRequest.Headers, proxyRequest.Content?.Headers);
+        }
+
+        if (exchange.Retry is { } retry)
+        {
+            proxyRequest.Options.Set(Filters.RetryPolicy.Key, retry);
+        }
+
+        Forwarding(httpContext, proxyRequest);
         // As in Spring, the upstream sees its own host name unless the route says PreserveHostHeader.
         proxyRequest.Headers.Host = exchange.PreserveHost ? request.Host.Value : null;
 
-        foreach (var operation in exchange.RequestHeaders)
+        if (exchange.HasRequestHeaderChanges)
         {
-            Apply(proxyRequest, operation);
+            foreach (var operation in exchange.RequestHeaders)
+            {
+                Apply(proxyRequest, operation);
+            }
         }
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
-        var exchange = httpContext.Features.Get<GatewayExchange>()!;
         var headers = httpContext.Response.Headers;
         if (proxyResponse is not null)
         {
-            foreach (var nominated in Tokens(proxyResponse.Headers.TryGetValues("Connection", out var values) ? values : []))
+            var upstreamStatus = (int)proxyResponse.StatusCode;
+            exchange.UpstreamStatus = upstreamStatus;
+            if (exchange.Breaker is { FallbackPath: not null } breaker && breaker.IsFailure(upstreamStatus))
             {
-                headers.Remove(nominated);
+                // The fallback answers instead: the upstream body is not copied, and the handler clears what was.
+                exchange.UseFallback = true;
+                return false;
+            }
+
+            if (proxyResponse.Headers.NonValidated.TryGetValues("Connection", out var values))
+            {
+                foreach (var nominated in Tokens(values))
+                {
+                    headers.Remove(nominated);
+                }
             }
         }
 
-        foreach (var operation in exchange.ResponseHeaders)
+        foreach (var operation in exchange.HasResponseHeaderChanges ? exchange.ResponseHeaders : [])
         {
             switch (operation.Kind)
             {
@@ -72,7 +101,7 @@ internal sealed class GatewayTransformer(ClientAddress clients) : HttpTransforme
     /// From an untrusted peer every forwarding header is replaced by what the gateway saw; from a trusted proxy the
     /// chain is extended. <c>X-Forwarded-Prefix</c> carries what StripPrefix removed.
     /// </summary>
-    private void Forwarding(HttpContext context, HttpRequestMessage proxyRequest, GatewayExchange exchange)
+    private void Forwarding(HttpContext context, HttpRequestMessage proxyRequest)
     {
         var request = context.Request;
         var peer = context.Connection.RemoteIpAddress;
@@ -81,7 +110,7 @@ internal sealed class GatewayTransformer(ClientAddress clients) : HttpTransforme
             peer = peer.MapToIPv4();
         }
 
-        var trusted = clients.IsTrusted(peer);
+        var trusted = exchange.PeerTrusted;
         var headers = proxyRequest.Headers;
         var priorFor = trusted ? request.Headers["X-Forwarded-For"].ToString() : string.Empty;
         var proto = trusted && request.Headers["X-Forwarded-Proto"].ToString() is { Length: > 0 } p ? p : request.Scheme;
@@ -143,6 +172,8 @@ internal sealed class GatewayTransformer(ClientAddress clients) : HttpTransforme
             content?.Remove(name);
         }
     }
+
+    private static IEnumerable<string> Tokens(HeaderStringValues values) => Tokens((IEnumerable<string?>)values);
 
     private static IEnumerable<string> Tokens(IEnumerable<string?> values) =>
         values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

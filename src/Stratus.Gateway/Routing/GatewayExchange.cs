@@ -36,11 +36,34 @@ internal sealed class GatewayExchange(HttpContext context, string path, IPAddres
 
     public bool PreserveHost { get; set; }
 
-    public List<HeaderOperation> RequestHeaders { get; } = [];
+    private List<HeaderOperation>? _requestHeaders;
+    private List<HeaderOperation>? _responseHeaders;
 
-    public List<HeaderOperation> ResponseHeaders { get; } = [];
+    /// <summary>Request header changes in filter order (made on first use: most routes have none).</summary>
+    public List<HeaderOperation> RequestHeaders => _requestHeaders ??= [];
+
+    public List<HeaderOperation> ResponseHeaders => _responseHeaders ??= [];
+
+    public bool HasRequestHeaderChanges => _requestHeaders is { Count: > 0 };
+
+    public bool HasResponseHeaderChanges => _responseHeaders is { Count: > 0 };
+
+    /// <summary>Whether the TCP peer is a trusted proxy (its forwarding headers are extended, not replaced).</summary>
+    public bool PeerTrusted { get; init; }
 
     public int? StatusOverride { get; set; }
+
+    /// <summary>The Retry filter's policy, when this request may be retried.</summary>
+    public Filters.RetryPolicy? Retry { get; set; }
+
+    /// <summary>The CircuitBreaker filter's breaker, when the route has one.</summary>
+    public Filters.BreakerUse? Breaker { get; set; }
+
+    /// <summary>The upstream answered a status the breaker counts as failure and a fallback will answer instead.</summary>
+    public bool UseFallback { get; set; }
+
+    /// <summary>The status the upstream answered, before any SetStatus.</summary>
+    public int? UpstreamStatus { get; set; }
 
     public IReadOnlyDictionary<string, string> Variables => _variables ?? (IReadOnlyDictionary<string, string>)EmptyVariables;
 

@@ -19,35 +19,51 @@ internal static class PathNormalizer
             return "/";
         }
 
-        if (path.Contains("%2f", StringComparison.OrdinalIgnoreCase) || path.Contains("%5c", StringComparison.OrdinalIgnoreCase))
+        // One pass finds whether anything needs a closer look; most paths need none and are returned as they are.
+        var suspicious = false;
+        var doubleSlash = false;
+        for (var i = 0; i < path.Length; i++)
         {
-            problem = "an encoded slash or backslash in the path is not allowed";
-            return null;
-        }
-
-        foreach (var c in path)
-        {
+            var c = path[i];
             if (c == '\\' || char.IsControl(c))
             {
                 problem = "a backslash or control character in the path is not allowed";
                 return null;
             }
+
+            if (c == '%' || c == '.')
+            {
+                suspicious = true;
+            }
+            else if (c == '/' && i > 0 && path[i - 1] == '/')
+            {
+                doubleSlash = true;
+            }
+        }
+
+        if (suspicious && (path.Contains("%2f", StringComparison.OrdinalIgnoreCase) || path.Contains("%5c", StringComparison.OrdinalIgnoreCase)))
+        {
+            problem = "an encoded slash or backslash in the path is not allowed";
+            return null;
         }
 
         var clean = path;
-        if (clean.Contains("//", StringComparison.Ordinal))
+        if (doubleSlash)
         {
             var parts = clean.Split('/', StringSplitOptions.RemoveEmptyEntries);
             clean = "/" + string.Join('/', parts) + (clean.EndsWith('/') && parts.Length > 0 ? "/" : string.Empty);
         }
 
-        foreach (var segment in clean.Split('/'))
+        if (suspicious)
         {
-            var name = segment.Split(';')[0];
-            if (name is "." or "..")
+            foreach (var segment in clean.Split('/'))
             {
-                problem = "a dot segment in the path is not allowed";
-                return null;
+                var name = segment.Split(';')[0];
+                if (name is "." or "..")
+                {
+                    problem = "a dot segment in the path is not allowed";
+                    return null;
+                }
             }
         }
 

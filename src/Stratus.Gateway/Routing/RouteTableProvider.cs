@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Stratus.Gateway.Definitions;
+using Stratus.Gateway.Filters;
 
 namespace Stratus.Gateway.Routing;
 
@@ -18,9 +19,12 @@ internal sealed partial class RouteTableProvider : IDisposable
     private readonly Lock _gate = new();
     private volatile RouteTable _table = RouteTable.Empty;
 
-    public RouteTableProvider(IConfiguration configuration, ILogger<RouteTableProvider> logger)
+    private readonly CircuitBreakers _breakers;
+
+    public RouteTableProvider(IConfiguration configuration, CircuitBreakers breakers, ILogger<RouteTableProvider> logger)
     {
         _configuration = configuration;
+        _breakers = breakers;
         _logger = logger;
         Errors = Reload();
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, () => Reload());
@@ -36,7 +40,7 @@ internal sealed partial class RouteTableProvider : IDisposable
         lock (_gate)
         {
             var (definitions, defaultFilters, readErrors) = RouteDefinitionReader.Read(_configuration);
-            var (routes, compileErrors, rejected) = RouteCompiler.Compile(definitions, defaultFilters);
+            var (routes, compileErrors, rejected) = RouteCompiler.Compile(definitions, defaultFilters, _breakers);
             var errors = readErrors.Concat(compileErrors).ToList();
             var previous = _table;
             foreach (var id in rejected)

@@ -11,7 +11,8 @@ namespace Stratus.Gateway.Tests.Support;
 
 /// <summary>
 /// A real Kestrel upstream on loopback that answers every request with what it received, as JSON: its own name, the
-/// method, path, raw target, query, headers and body length. <c>?delayMs=</c> delays the answer; <c>?status=</c> sets it.
+/// method, path, raw target, query, headers and body length. <c>?delayMs=</c> delays the answer; <c>?status=</c> sets it;
+/// <c>?failFirst=N</c> answers 503 to the first N requests the backend receives; <c>?failOn=name</c> makes that backend answer 500.
 /// </summary>
 public sealed class Backend : IAsyncDisposable
 {
@@ -43,7 +44,7 @@ public sealed class Backend : IAsyncDisposable
         Backend? self = null;
         app.Run(async context =>
         {
-            Interlocked.Increment(ref self!._requests);
+            var count = Interlocked.Increment(ref self!._requests);
             var request = context.Request;
             if (int.TryParse(request.Query["delayMs"], out var delay))
             {
@@ -58,7 +59,9 @@ public sealed class Backend : IAsyncDisposable
                 bodyLength += read;
             }
 
-            context.Response.StatusCode = int.TryParse(request.Query["status"], out var status) ? status : 200;
+            context.Response.StatusCode = int.TryParse(request.Query["failFirst"], out var failFirst) && count <= failFirst ? 503
+                : string.Equals(request.Query["failOn"], name, StringComparison.Ordinal) ? 500
+                : int.TryParse(request.Query["status"], out var status) ? status : 200;
             context.Response.Headers["X-Backend"] = name;
             context.Response.Headers["X-Upstream-Secret"] = "from-backend";
             context.Response.ContentType = "application/json";

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Gateway throughput and latency in one run, same client (wrk), same backend (a static 2 KB JSON answer on Kestrel):
+# the backend hit directly, plain YARP (one static route), the Stratus gateway (Spring-style route, Path predicate,
+# StripPrefix-free) and nginx (Debian package) proxying the same backend. Then p50 at 1 connection for direct and each
+# proxy. Loopback only; stops what it starts. Usage: bench/macro/gateway.sh [rounds=3] [seconds=8] [connections=32]
+source "$(dirname "$0")/common.sh"
+ROUNDS="${1:-3}"; SECONDS_PER_RUN="${2:-8}"; CONNECTIONS="${3:-32}"
+ensure_wrk; build
+dotnet build "$ROOT/bench/macro/YarpBaseline" -c Release -nologo -clp:ErrorsOnly >/dev/null
+YARP_DLL="$ROOT/bench/macro/YarpBaseline/bin/Release/net10.0/Stratus.Bench.YarpBaseline.dll"
+command -v nginx >/dev/null 2>&1 || { echo "installing nginx from Debian packages" >&2; apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
+WORK=$(mktemp -d); trap 'cleanup; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; rm -rf "$WORK"' EXIT
+head -c 2048 /dev/zero | tr '\0' 'x' | awk '{ printf "{\"data\":\"%s\"}", $0 }' > "$WORK/static.json"
+BACK_PORT=$(free_port); YARP_PORT=$(free_port); GW_PORT=$(free_port); NGINX_PORT=$(free_port)
+BACK="http://127.0.0.1:$BACK_PORT"
+dotnet "$BASELINE_DLL" --urls "$BACK" --static "$WORK/static.json" >/dev/null 2>&1 & PIDS+=($!)
+dotnet "$YARP_DLL" --urls "http://127.0.0.1:$YARP_PORT" --backend "$BACK" >/dev/null 2>&1 & PIDS+=($!)
+dotnet "$STRATUS_DLL" gateway --urls "http://127.0.0.1:$GW_PORT" --Logging:LogLevel:Default=Warning --Stratus:Discovery:Fetch=false \
+  --Stratus:Gateway:Routes:0:Id=api --Stratus:Gateway:Routes:0:Uri="$BACK" --Stratus:Gateway:Routes:0:Predicates:0='Path=/api/**' \
+  >/dev/null 2>&1 & PIDS+=($!)
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream backend { server 127.0.0.1:$BACK_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/error.log"
+for url in "$BACK/api/x" "http://127.0.0.1:$YARP_PORT/api/x" "http://127.0.0.1:$GW_PORT/api/x" "http://127.0.0.1:$NGINX_PORT/api/x"; do wait_http "$url"; done
+
+RESULTS=$(mktemp)
+run() { # label url connections -> "label rps p50us p99us"
+  local out rps p50 p99
+  out=$(wrk -t"$([ "$3" -eq 1 ] && echo 1 || echo 2)" -c"$3" -d"${SECONDS_PER_RUN}s" --latency "$2" 2>&1)
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  us() { awk -v k="$1" '$1 == k { v = $2; if (v ~ /us$/) { sub(/us/, "", v) } else if (v ~ /ms$/) { sub(/ms/, "", v); v *= 1000 } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000000 } print v }' <<<"$out"; }
+  p50=$(us "50%"); p99=$(us "99%")
+  echo "$1 $rps $p50 $p99" | tee -a "$RESULTS" >&2
+}
+echo "warming up (JIT and tiered compilation) for 5 s per target" >&2
+for url in "$BACK/api/x" "http://127.0.0.1:$YARP_PORT/api/x" "http://127.0.0.1:$GW_PORT/api/x" "http://127.0.0.1:$NGINX_PORT/api/x"; do
+  wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null 2>&1
+done
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round/$ROUNDS" >&2
+  run direct "$BACK/api/x" "$CONNECTIONS"
+  run yarp "http://127.0.0.1:$YARP_PORT/api/x" "$CONNECTIONS"
+  run stratus "http://127.0.0.1:$GW_PORT/api/x" "$CONNECTIONS"
+  run nginx "http://127.0.0.1:$NGINX_PORT/api/x" "$CONNECTIONS"
+  run direct-1 "$BACK/api/x" 1
+  run yarp-1 "http://127.0.0.1:$YARP_PORT/api/x" 1
+  run stratus-1 "http://127.0.0.1:$GW_PORT/api/x" 1
+  run nginx-1 "http://127.0.0.1:$NGINX_PORT/api/x" 1
+done
+
+med() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$RESULTS" | median; }
+echo
+echo "| target | median req/s ($CONNECTIONS conn.) | ratio to YARP | ratio to direct | p50 at 1 conn. (µs) | p50 added over direct (µs) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+for t in direct yarp stratus nginx; do
+  awk -v n="$t" -v r="$(med "$t" 2)" -v y="$(med yarp 2)" -v d="$(med direct 2)" -v p="$(med "$t-1" 3)" -v pd="$(med direct-1 3)" \
+    'BEGIN { printf "| %s | %.0f | %.2f | %.2f | %.0f | %+.0f |\n", n, r, r / y, r / d, p, p - pd }'
+done
