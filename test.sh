@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: builds everything and runs every test project on a fresh Debian machine that has the
-# .NET SDK. It installs what the tests need when it is missing (Node.js for the third-party Eureka client test),
-# starts nothing that outlives it, and ends with a "N passed, N failed" line.
+# .NET SDK. It installs what the tests need when it is missing (Node.js and npm for the third-party client tests, git
+# for the config server, redis-server for the gateway's shared rate limiter: the tests start their own redis-server on
+# 127.0.0.1 and a free port and stop it), starts nothing that outlives it, and ends with a "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -10,10 +11,15 @@ need_apt=()
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]} from Debian packages"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  # The package may start its own service on 127.0.0.1:6379; the tests run their own servers, so stop it again.
+  if [[ " ${need_apt[*]} " == *" redis-server "* ]] && command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
+    $SUDO systemctl stop redis-server || true
+  fi
 fi
 
 # Third-party clients used by compatibility tests (installed from npm into the test folder, pinned by lockfile).

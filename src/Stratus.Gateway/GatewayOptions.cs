@@ -24,6 +24,9 @@ public sealed class GatewayOptions
     /// <summary>Named circuit breakers' settings; a name not listed gets the defaults of <see cref="CircuitBreakerSettings"/>.</summary>
     public IDictionary<string, CircuitBreakerSettings> CircuitBreakers { get; } = new Dictionary<string, CircuitBreakerSettings>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Where <c>RequestRateLimiter</c> keeps shared buckets.</summary>
+    public RateLimiterOptions RateLimiter { get; } = new();
+
     /// <summary>Serve <c>GET /actuator/gateway/routes</c>. Default <see langword="true"/> (read-only; route edits are not offered).</summary>
     public bool ExposeRoutes { get; set; } = true;
 }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Stratus.Gateway;
+using Microsoft.Extensions.Logging;
 using Stratus.Gateway.Filters;
+using Stratus.Gateway.RateLimiting;
 using Stratus.Gateway.Http;
 using Stratus.Gateway.Proxy;
 using Stratus.Gateway.Routing;
@@ -34,7 +36,15 @@ public static class GatewayServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>();
             return new CircuitBreakers(name => options.CurrentValue.CircuitBreakers.TryGetValue(name, out var s) ? s : new CircuitBreakerSettings(), sp.GetRequiredService<TimeProvider>());
         });
-        services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<CircuitBreakers>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RouteTableProvider>>()));
+        services.TryAddSingleton(sp => new LocalRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var redis = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimiter.Redis;
+            var limiter = string.IsNullOrWhiteSpace(redis.Configuration) ? null
+                : new RedisRateLimiter(redis, sp.GetRequiredService<ILogger<RedisRateLimiter>>(), sp.GetRequiredService<TimeProvider>());
+            return new FilterServices(sp.GetRequiredService<CircuitBreakers>(), sp.GetRequiredService<LocalRateLimiter>(), limiter, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<FilterServices>(), sp.GetRequiredService<ILogger<RouteTableProvider>>()));
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();

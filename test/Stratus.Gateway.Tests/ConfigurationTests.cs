@@ -19,7 +19,8 @@ public sealed class ConfigurationTests
             Routes.Route("bad-regex", backend.Address, ["Header=X-Id, ([a-z"]),
             Routes.Route("bad-filter", backend.Address, ["Path=/bf"], ["StripPrefix=lots"]),
             Routes.Route("unknown", backend.Address, ["Paht=/typo"]),
-            Routes.Route("not-yet", backend.Address, ["Path=/r"], ["RequestRateLimiter=1"]),
+            Routes.Route("no-redis", backend.Address, ["Path=/r"], ["RequestRateLimiter"]),
+            Routes.Route("not-here", backend.Address, ["Path=/m"], ["ModifyResponseBody=x"]),
             new { Id = "no-uri", Predicates = NoUriPredicates },
             new { Id = "bad-uri", Uri = "forward:/local", Predicates = ForwardPredicates }));
 
@@ -34,7 +35,8 @@ public sealed class ConfigurationTests
         Assert.Contains("route 'bad-regex': predicates[0] Header: '([a-z' is not a valid regular expression", logs, StringComparison.Ordinal);
         Assert.Contains("route 'bad-filter': filters[0] StripPrefix: argument 'parts' = 'lots' is not an integer", logs, StringComparison.Ordinal);
         Assert.Contains("route 'unknown': predicates[0] Paht: unknown predicate 'Paht'", logs, StringComparison.Ordinal);
-        Assert.Contains("route 'not-yet': filters[0] RequestRateLimiter: filter 'RequestRateLimiter' is not supported yet", logs, StringComparison.Ordinal);
+        Assert.Contains("route 'no-redis': filters[0] RequestRateLimiter: argument 'replenishRate' is required", logs, StringComparison.Ordinal);
+        Assert.Contains("route 'not-here': filters[0] ModifyResponseBody: unknown filter 'ModifyResponseBody'", logs, StringComparison.Ordinal);
         Assert.Contains("route 'no-uri': uri is required", logs, StringComparison.Ordinal);
         Assert.Contains("route 'bad-uri': uri 'forward:/local'", logs, StringComparison.Ordinal);
         var list = await gateway.Client.GetStringAsync(new Uri("actuator/gateway/routes", UriKind.Relative), Ct);

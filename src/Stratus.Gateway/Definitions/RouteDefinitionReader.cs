@@ -86,21 +86,41 @@ internal static class RouteDefinitionReader
             var args = new List<KeyValuePair<string, string>>();
             foreach (var arg in item.GetSection("args").GetChildren())
             {
-                if (arg.Value is { } value)
-                {
-                    args.Add(new(arg.Key, value));
-                }
-                else
-                {
-                    // A list argument (patterns: [a, b]) arrives as children 0, 1, ...: kept in order under the same name.
-                    args.AddRange(Children(arg).Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string>(arg.Key, c.Value!)));
-                }
+                AddArgument(args, arg.Key, arg);
             }
 
             list.Add(new PluginDefinition(name.Trim(), args));
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A value; or a list (children 0, 1, …) kept in order under one name; or a nested map, whose keys join with dots
+    /// (<c>redis-rate-limiter.replenishRate</c>, however it was written: dotted in JSON or nested in YAML).
+    /// </summary>
+    private static void AddArgument(List<KeyValuePair<string, string>> args, string name, IConfigurationSection section)
+    {
+        if (section.Value is { } value)
+        {
+            args.Add(new(name, value));
+            return;
+        }
+
+        foreach (var child in Children(section))
+        {
+            if (int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                if (child.Value is { } item)
+                {
+                    args.Add(new(name, item));
+                }
+            }
+            else
+            {
+                AddArgument(args, name + "." + child.Key, child);
+            }
+        }
     }
 
     /// <summary>Children of a list section in index order (configuration sorts keys as strings: 10 before 2).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Stratus.Gateway.Definitions;
+using Stratus.Gateway.RateLimiting;
 using Stratus.Gateway.Routing;
 
 namespace Stratus.Gateway.Filters;
@@ -16,20 +17,15 @@ internal static class FilterFactory
     [
         "StripPrefix", "PrefixPath", "RewritePath", "SetPath", "AddRequestHeader", "SetRequestHeader", "RemoveRequestHeader",
         "AddResponseHeader", "SetResponseHeader", "RemoveResponseHeader", "AddRequestParameter", "RedirectTo", "SetStatus",
-        "PreserveHostHeader", "RequestSize", "SecureHeaders", "TokenRelay", "Retry", "CircuitBreaker",
+        "PreserveHostHeader", "RequestSize", "SecureHeaders", "TokenRelay", "Retry", "CircuitBreaker", "RequestRateLimiter",
     ];
 
-    /// <summary>Spring filters Stratus does not have yet: named in the error so nobody thinks they run.</summary>
-    public static readonly string[] NotYet = ["RequestRateLimiter"];
-
-    public static IGatewayFilter Create(PluginDefinition definition, CircuitBreakers breakers)
+    public static IGatewayFilter Create(PluginDefinition definition, FilterServices services)
     {
         var name = Names.FirstOrDefault(n => string.Equals(n, definition.Name, StringComparison.OrdinalIgnoreCase));
         if (name is null)
         {
-            throw new FormatException(NotYet.Contains(definition.Name, StringComparer.OrdinalIgnoreCase)
-                ? $"filter '{definition.Name}' is not supported yet"
-                : $"unknown filter '{definition.Name}'; known: {string.Join(", ", Names)}");
+            throw new FormatException($"unknown filter '{definition.Name}' (Spring filters Stratus does not have are listed in docs/gateway.md); known: {string.Join(", ", Names)}");
         }
 
         PluginArgs Args(params string[] fields) => new(definition, ShortcutType.Default, fields);
@@ -52,7 +48,8 @@ internal static class FilterFactory
             "RequestSize" => RequestSize(Args("maxSize")),
             "SecureHeaders" => new SecureHeadersFilter(new PluginArgs(definition, ShortcutType.GatherList, "disable").List("disable", required: false)),
             "Retry" => Retry(Args("retries", "statuses", "series", "methods", "exceptions", "backoff.firstBackoff", "backoff.maxBackoff", "backoff.factor", "backoff.basedOnPreviousValue")),
-            "CircuitBreaker" => CircuitBreaker(Args("name", "fallbackUri", "statusCodes", "resumeWithoutError"), breakers),
+            "CircuitBreaker" => CircuitBreaker(Args("name", "fallbackUri", "statusCodes", "resumeWithoutError"), services.Breakers),
+            "RequestRateLimiter" => RateLimiter(definition, services),
             _ => Checked(Args("clientRegistrationId"), new TokenRelayFilter()),
         };
     }
@@ -106,6 +103,46 @@ internal static class FilterFactory
         }
 
         throw new FormatException($"argument '{field}' = '{text}' is not a duration like 10ms, 2s or 1m");
+    }
+
+    private static readonly string[] LimiterFields =
+    [
+        "replenishRate", "burstCapacity", "requestedTokens", "key-resolver", "deny-empty-key", "empty-key-status-code",
+        "redis-rate-limiter.replenishRate", "redis-rate-limiter.burstCapacity", "redis-rate-limiter.requestedTokens",
+        "local-rate-limiter.replenishRate", "local-rate-limiter.burstCapacity", "local-rate-limiter.requestedTokens",
+    ];
+
+    /// <summary>
+    /// Spring's <c>redis-rate-limiter.*</c> arguments share buckets through Redis; <c>local-rate-limiter.*</c> or the
+    /// shorthand (<c>RequestRateLimiter=replenishRate, burstCapacity, requestedTokens, key-resolver</c>) keep them in this process.
+    /// </summary>
+    private static RequestRateLimiterFilter RateLimiter(PluginDefinition definition, FilterServices services)
+    {
+        var args = new PluginArgs(definition, ShortcutType.Default, LimiterFields);
+        var redis = args.Has("redis-rate-limiter.replenishRate") || args.Has("redis-rate-limiter.burstCapacity");
+        var prefix = redis ? "redis-rate-limiter." : args.Has("local-rate-limiter.replenishRate") ? "local-rate-limiter." : string.Empty;
+        var rate = args.Int(prefix + "replenishRate", min: 1, max: 1_000_000);
+        var burst = args.Int(prefix + "burstCapacity", rate, min: 1, max: 10_000_000);
+        var requested = args.Int(prefix + "requestedTokens", 1, min: 1, max: 1_000_000);
+        if (burst < requested)
+        {
+            throw new FormatException($"burstCapacity {burst} is below requestedTokens {requested}: no request could ever pass");
+        }
+
+        var key = (args.Optional("key-resolver") ?? "principal").Trim() switch
+        {
+            "principal" => RateLimitKey.Principal,
+            "client-address" => RateLimitKey.ClientAddress,
+            var other => throw new FormatException($"key-resolver '{other}' must be principal or client-address (expressions such as #{{@bean}} are not evaluated)"),
+        };
+        IRateLimiter limiter = services.LocalLimiter;
+        if (redis)
+        {
+            limiter = services.RedisLimiter ?? throw new FormatException("redis-rate-limiter needs Stratus:Gateway:RateLimiter:Redis:Configuration");
+        }
+
+        var emptyStatus = Status(args.Optional("empty-key-status-code") ?? "403", 100);
+        return new RequestRateLimiterFilter(services.RouteId, limiter, new(rate, burst, requested), key, args.Bool("deny-empty-key", true), emptyStatus, redis, services.Time);
     }
 
     private static CircuitBreakerFilter CircuitBreaker(PluginArgs args, CircuitBreakers breakers)

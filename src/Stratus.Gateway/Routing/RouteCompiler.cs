@@ -13,7 +13,7 @@ namespace Stratus.Gateway.Routing;
 internal static class RouteCompiler
 {
     public static (List<CompiledRoute> Routes, List<string> Errors, HashSet<string> Rejected) Compile(
-        IReadOnlyList<RouteDefinition> definitions, IReadOnlyList<PluginDefinition> defaultFilters, CircuitBreakers breakers)
+        IReadOnlyList<RouteDefinition> definitions, IReadOnlyList<PluginDefinition> defaultFilters, FilterServices services)
     {
         var errors = new List<string>();
         var rejected = new HashSet<string>(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal static class RouteCompiler
         {
             try
             {
-                defaults.Add(FilterFactory.Create(defaultFilters[i], breakers));
+                defaults.Add(FilterFactory.Create(defaultFilters[i], services.ForRoute("default")));
             }
             catch (FormatException e)
             {
@@ -55,7 +55,7 @@ internal static class RouteCompiler
             {
                 try
                 {
-                    filters.Add(FilterFactory.Create(definition.Filters[i], breakers));
+                    filters.Add(FilterFactory.Create(definition.Filters[i], services.ForRoute(definition.Id)));
                 }
                 catch (FormatException e)
                 {

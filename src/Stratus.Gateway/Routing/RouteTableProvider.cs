@@ -19,12 +19,12 @@ internal sealed partial class RouteTableProvider : IDisposable
     private readonly Lock _gate = new();
     private volatile RouteTable _table = RouteTable.Empty;
 
-    private readonly CircuitBreakers _breakers;
+    private readonly FilterServices _services;
 
-    public RouteTableProvider(IConfiguration configuration, CircuitBreakers breakers, ILogger<RouteTableProvider> logger)
+    public RouteTableProvider(IConfiguration configuration, FilterServices services, ILogger<RouteTableProvider> logger)
     {
         _configuration = configuration;
-        _breakers = breakers;
+        _services = services;
         _logger = logger;
         Errors = Reload();
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, () => Reload());
@@ -40,7 +40,7 @@ internal sealed partial class RouteTableProvider : IDisposable
         lock (_gate)
         {
             var (definitions, defaultFilters, readErrors) = RouteDefinitionReader.Read(_configuration);
-            var (routes, compileErrors, rejected) = RouteCompiler.Compile(definitions, defaultFilters, _breakers);
+            var (routes, compileErrors, rejected) = RouteCompiler.Compile(definitions, defaultFilters, _services);
             var errors = readErrors.Concat(compileErrors).ToList();
             var previous = _table;
             foreach (var id in rejected)
