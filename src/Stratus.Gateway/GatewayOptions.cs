@@ -24,6 +24,9 @@ public sealed class GatewayOptions
     /// <summary>Named circuit breakers' settings; a name not listed gets the defaults of <see cref="CircuitBreakerSettings"/>.</summary>
     public IDictionary<string, CircuitBreakerSettings> CircuitBreakers { get; } = new Dictionary<string, CircuitBreakerSettings>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Bearer JWT validation for routes whose metadata asks for it (<c>auth-required</c>, <c>auth-scopes</c>, <c>auth-roles</c>).</summary>
+    public GatewayJwtOptions Jwt { get; } = new();
+
     /// <summary>Where <c>RequestRateLimiter</c> keeps shared buckets.</summary>
     public RateLimiterOptions RateLimiter { get; } = new();
 

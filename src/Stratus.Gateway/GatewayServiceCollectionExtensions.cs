@@ -5,6 +5,7 @@ using Stratus.Gateway;
 using Microsoft.Extensions.Logging;
 using Stratus.Gateway.Filters;
 using Stratus.Gateway.RateLimiting;
+using Stratus.Gateway.Security;
 using Stratus.Gateway.Http;
 using Stratus.Gateway.Proxy;
 using Stratus.Gateway.Routing;
@@ -42,12 +43,15 @@ public static class GatewayServiceCollectionExtensions
             var redis = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimiter.Redis;
             var limiter = string.IsNullOrWhiteSpace(redis.Configuration) ? null
                 : new RedisRateLimiter(redis, sp.GetRequiredService<ILogger<RedisRateLimiter>>(), sp.GetRequiredService<TimeProvider>());
-            return new FilterServices(sp.GetRequiredService<CircuitBreakers>(), sp.GetRequiredService<LocalRateLimiter>(), limiter, sp.GetRequiredService<TimeProvider>());
+            var jwt = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Jwt.Configured;
+            return new FilterServices(sp.GetRequiredService<CircuitBreakers>(), sp.GetRequiredService<LocalRateLimiter>(), limiter, sp.GetRequiredService<TimeProvider>(), jwt);
         });
         services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<FilterServices>(), sp.GetRequiredService<ILogger<RouteTableProvider>>()));
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();
+        services.AddAuthentication().AddJwtBearer(GatewayAuthentication.Scheme, _ => { });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>, GatewayAuthentication>());
         services.TryAddSingleton<RoutesEndpoint>();
         return services;
     }

@@ -50,6 +50,8 @@ internal sealed class RequestRateLimiterFilter(
         return false;
     }
 
+    public bool UsesPrincipal => key == RateLimitKey.Principal;
+
     public string Describe() => $"RequestRateLimiter {(redis ? "redis" : "local")} replenishRate={settings.ReplenishRate} burstCapacity={settings.BurstCapacity} requestedTokens={settings.RequestedTokens} key={(key == RateLimitKey.Principal ? "principal" : "client-address")}";
 }
 

@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication;
 using Polly.CircuitBreaker;
 using Stratus.Gateway.Filters;
 using Stratus.Gateway.Routing;
+using Stratus.Gateway.Security;
 using Stratus.LoadBalancing;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -39,6 +41,11 @@ internal sealed class GatewayHandler(
         if (route is null)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status404NotFound, fallbackDepth == 0 ? "No route matches this request" : $"No route matches the fallback path {path}", time).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AuthorizeAsync(context, route).ConfigureAwait(false))
+        {
             return;
         }
 
@@ -93,6 +100,41 @@ internal sealed class GatewayHandler(
             context.Response.Clear();
             await GatewayErrors.WriteAsync(context, status, message, time).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A route that asks for a caller is answered 401 (with the bearer challenge and its error description) or 403
+    /// (<c>insufficient_scope</c>) before any filter or upstream call; the decision uses the route the normalised path chose.
+    /// </summary>
+    private static async Task<bool> AuthorizeAsync(HttpContext context, CompiledRoute route)
+    {
+        if (route.Authorization is { } authorization)
+        {
+            var result = await context.AuthenticateAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                await context.ChallengeAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
+                return false;
+            }
+
+            context.User = result.Principal!;
+            if (authorization.Missing(context.User) is { } missing)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", error_description=\"the token lacks {missing}\"";
+                return false;
+            }
+        }
+        else if (route.NeedsPrincipal && context.Request.Headers.Authorization.Count > 0)
+        {
+            var result = await context.AuthenticateAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                context.User = result.Principal!;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Spring's <c>forward:/path</c>: the request goes through the routes again with the fallback path (once).</summary>

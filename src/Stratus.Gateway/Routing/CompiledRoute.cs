@@ -12,8 +12,12 @@ internal sealed record CompiledRoute(
     IRoutePredicate[] Predicates,
     IGatewayFilter[] Filters,
     TimeSpan? ResponseTimeout,
-    TimeSpan? ConnectTimeout)
+    TimeSpan? ConnectTimeout,
+    Security.RouteAuthorization? Authorization)
 {
+    /// <summary>A filter keys on the caller's principal, so a bearer token is read even when the route does not require one.</summary>
+    public bool NeedsPrincipal { get; } = Filters.OfType<RequestRateLimiterFilter>().Any(f => f.UsesPrincipal);
+
     public string Id => Definition.Id;
 
     public bool Matches(GatewayExchange exchange)

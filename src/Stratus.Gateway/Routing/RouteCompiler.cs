@@ -65,13 +65,18 @@ internal static class RouteCompiler
 
             var response = Millis(definition.Metadata, "response-timeout", label, errors);
             var connect = Millis(definition.Metadata, "connect-timeout", label, errors);
+            var authorization = Security.RouteAuthorization.From(definition.Metadata, label, errors);
+            if (authorization is not null && !services.JwtConfigured)
+            {
+                errors.Add($"{label}: metadata auth-* needs Stratus:Gateway:Jwt:Authority or Stratus:Gateway:Jwt:JwksUri");
+            }
             if (errors.Count > before)
             {
                 rejected.Add(definition.Id);
                 continue;
             }
 
-            routes.Add(new CompiledRoute(definition, prefix!, loadBalanced, [.. predicates], [.. filters], response, connect));
+            routes.Add(new CompiledRoute(definition, prefix!, loadBalanced, [.. predicates], [.. filters], response, connect, authorization));
         }
 
         return (routes, errors, rejected);
