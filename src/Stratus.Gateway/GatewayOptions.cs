@@ -27,6 +27,9 @@ public sealed class GatewayOptions
     /// <summary>Bearer JWT validation for routes whose metadata asks for it (<c>auth-required</c>, <c>auth-scopes</c>, <c>auth-roles</c>).</summary>
     public GatewayJwtOptions Jwt { get; } = new();
 
+    /// <summary>A route per registered service (Spring's discovery locator).</summary>
+    public GatewayDiscoveryOptions Discovery { get; } = new();
+
     /// <summary>Where <c>RequestRateLimiter</c> keeps shared buckets.</summary>
     public RateLimiterOptions RateLimiter { get; } = new();
 

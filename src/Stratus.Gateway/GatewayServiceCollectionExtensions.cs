@@ -46,7 +46,12 @@ public static class GatewayServiceCollectionExtensions
             var jwt = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Jwt.Configured;
             return new FilterServices(sp.GetRequiredService<CircuitBreakers>(), sp.GetRequiredService<LocalRateLimiter>(), limiter, sp.GetRequiredService<TimeProvider>(), jwt);
         });
-        services.TryAddSingleton(sp => new RouteTableProvider(configuration, sp.GetRequiredService<FilterServices>(), sp.GetRequiredService<ILogger<RouteTableProvider>>()));
+        services.TryAddSingleton(sp => new RouteTableProvider(
+            configuration,
+            sp.GetRequiredService<FilterServices>(),
+            sp.GetRequiredService<ILogger<RouteTableProvider>>(),
+            sp.GetRequiredService<Stratus.Discovery.IDiscoveryClient>(),
+            sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>()));
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();

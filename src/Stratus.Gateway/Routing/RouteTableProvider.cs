@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Stratus.Discovery;
 using Stratus.Gateway.Definitions;
 using Stratus.Gateway.Filters;
 
@@ -21,13 +23,29 @@ internal sealed partial class RouteTableProvider : IDisposable
 
     private readonly FilterServices _services;
 
-    public RouteTableProvider(IConfiguration configuration, FilterServices services, ILogger<RouteTableProvider> logger)
+    private readonly IDiscoveryClient? _discovery;
+    private readonly IOptionsMonitor<GatewayOptions>? _options;
+    private readonly IDisposable? _discoverySubscription;
+
+    public RouteTableProvider(IConfiguration configuration, FilterServices services, ILogger<RouteTableProvider> logger, IDiscoveryClient? discovery = null, IOptionsMonitor<GatewayOptions>? options = null)
     {
         _configuration = configuration;
         _services = services;
         _logger = logger;
+        _discovery = discovery;
+        _options = options;
         Errors = Reload();
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, () => Reload());
+        if (discovery is not null && options is not null)
+        {
+            _discoverySubscription = ChangeToken.OnChange(discovery.GetChangeToken, () =>
+            {
+                if (options.CurrentValue.Discovery.Locator.Enabled)
+                {
+                    Reload();
+                }
+            });
+        }
     }
 
     public RouteTable Table => _table;
@@ -40,6 +58,7 @@ internal sealed partial class RouteTableProvider : IDisposable
         lock (_gate)
         {
             var (definitions, defaultFilters, readErrors) = RouteDefinitionReader.Read(_configuration);
+            AddLocatorRoutes(definitions);
             var (routes, compileErrors, rejected) = RouteCompiler.Compile(definitions, defaultFilters, _services);
             var errors = readErrors.Concat(compileErrors).ToList();
             var previous = _table;
@@ -67,7 +86,39 @@ internal sealed partial class RouteTableProvider : IDisposable
         }
     }
 
-    public void Dispose() => _subscription.Dispose();
+    /// <summary>Spring's locator routes: id <c>ReactiveCompositeDiscoveryClient_{id}</c>, <c>Path=/{id}/**</c>, the prefix rewritten away.</summary>
+    private void AddLocatorRoutes(List<RouteDefinition> definitions)
+    {
+        if (_discovery is null || _options?.CurrentValue.Discovery.Locator is not { Enabled: true } locator)
+        {
+            return;
+        }
+
+        var position = definitions.Count;
+        foreach (var service in _discovery.Services.Order(StringComparer.Ordinal))
+        {
+            var id = locator.LowerCaseServiceId ? service.ToLowerInvariant() : service;
+            if (definitions.Any(d => d.Id == "ReactiveCompositeDiscoveryClient_" + service) || id.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
+            {
+                continue;
+            }
+
+            definitions.Add(new RouteDefinition(
+                "ReactiveCompositeDiscoveryClient_" + service,
+                "lb://" + service,
+                0,
+                [PluginDefinition.ParseShortcut($"Path=/{id}/**")],
+                [PluginDefinition.ParseShortcut($"RewritePath=/{id}/?(?<remaining>.*), /${{remaining}}")],
+                new Dictionary<string, string>(),
+                position++));
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _discoverySubscription?.Dispose();
+    }
 
     private static partial class Log
     {
