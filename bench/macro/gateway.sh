@@ -2,7 +2,9 @@
 # Gateway throughput and latency in one run, same client (wrk), same backend (a static 2 KB JSON answer on Kestrel):
 # the backend hit directly, plain YARP (one static route), the Stratus gateway (Spring-style route, Path predicate,
 # StripPrefix-free) and nginx (Debian package) proxying the same backend. Then p50 at 1 connection for direct and each
-# proxy. Loopback only; stops what it starts. Usage: bench/macro/gateway.sh [rounds=3] [seconds=8] [connections=32]
+# proxy. Then the same gateway with a route that validates a bearer JWT (RS256, keys from a JWKS URL) and applies a
+# per-principal RequestRateLimiter (never full), against its plain route.
+# Loopback only; stops what it starts. Usage: bench/macro/gateway.sh [rounds=3] [seconds=8] [connections=32]
 source "$(dirname "$0")/common.sh"
 ROUNDS="${1:-3}"; SECONDS_PER_RUN="${2:-8}"; CONNECTIONS="${3:-32}"
 ensure_wrk; build
@@ -16,8 +18,27 @@ BACK_PORT=$(free_port); YARP_PORT=$(free_port); GW_PORT=$(free_port); NGINX_PORT
 BACK="http://127.0.0.1:$BACK_PORT"
 dotnet "$BASELINE_DLL" --urls "$BACK" --static "$WORK/static.json" >/dev/null 2>&1 & PIDS+=($!)
 dotnet "$YARP_DLL" --urls "http://127.0.0.1:$YARP_PORT" --backend "$BACK" >/dev/null 2>&1 & PIDS+=($!)
+# A signing key, its JWKS (served as a static file) and one token, made with openssl.
+JWKS_PORT=$(free_port)
+TOKEN=$(python3 - "$WORK" <<'PY'
+import base64, json, subprocess, sys, time
+work = sys.argv[1]
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+subprocess.run(["openssl", "genrsa", "-out", f"{work}/key.pem", "2048"], check=True, capture_output=True)
+modulus = subprocess.run(["openssl", "rsa", "-in", f"{work}/key.pem", "-noout", "-modulus"], check=True, capture_output=True, text=True).stdout.strip().split("=")[1]
+open(f"{work}/jwks.json", "w").write(json.dumps({"keys": [{"kty": "RSA", "kid": "k1", "alg": "RS256", "use": "sig", "n": b64(bytes.fromhex(modulus)), "e": "AQAB"}]}))
+head = b64(json.dumps({"alg": "RS256", "typ": "JWT", "kid": "k1"}).encode())
+body = b64(json.dumps({"iss": "https://issuer.bench", "aud": "bench", "sub": "alice", "scope": "bench.read", "exp": int(time.time()) + 3600}).encode())
+signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", f"{work}/key.pem"], input=f"{head}.{body}".encode(), check=True, capture_output=True).stdout
+print(f"{head}.{body}.{b64(signature)}")
+PY
+)
+dotnet "$BASELINE_DLL" --urls "http://127.0.0.1:$JWKS_PORT" --static "$WORK/jwks.json" >/dev/null 2>&1 & PIDS+=($!)
 dotnet "$STRATUS_DLL" gateway --urls "http://127.0.0.1:$GW_PORT" --Logging:LogLevel:Default=Warning --Stratus:Discovery:Fetch=false \
   --Stratus:Gateway:Routes:0:Id=api --Stratus:Gateway:Routes:0:Uri="$BACK" --Stratus:Gateway:Routes:0:Predicates:0='Path=/api/**' \
+  --Stratus:Gateway:Routes:1:Id=secure --Stratus:Gateway:Routes:1:Uri="$BACK" --Stratus:Gateway:Routes:1:Predicates:0='Path=/secure/**' \
+  --Stratus:Gateway:Routes:1:Filters:0='RequestRateLimiter=1000000, 10000000' --Stratus:Gateway:Routes:1:Metadata:auth-scopes=bench.read \
+  --Stratus:Gateway:Jwt:JwksUri="http://127.0.0.1:$JWKS_PORT/jwks" --Stratus:Gateway:Jwt:Issuer=https://issuer.bench --Stratus:Gateway:Jwt:Audience=bench \
   >/dev/null 2>&1 & PIDS+=($!)
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes 1;
@@ -37,9 +58,10 @@ nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/error.log"
 for url in "$BACK/api/x" "http://127.0.0.1:$YARP_PORT/api/x" "http://127.0.0.1:$GW_PORT/api/x" "http://127.0.0.1:$NGINX_PORT/api/x"; do wait_http "$url"; done
 
 RESULTS=$(mktemp)
-run() { # label url connections -> "label rps p50us p99us"
-  local out rps p50 p99
-  out=$(wrk -t"$([ "$3" -eq 1 ] && echo 1 || echo 2)" -c"$3" -d"${SECONDS_PER_RUN}s" --latency "$2" 2>&1)
+run() { # label url connections [header] -> "label rps p50us p99us"
+  local out rps p50 p99 extra=()
+  [ -n "${4:-}" ] && extra=(-H "$4")
+  out=$(wrk -t"$([ "$3" -eq 1 ] && echo 1 || echo 2)" -c"$3" -d"${SECONDS_PER_RUN}s" --latency "${extra[@]}" "$2" 2>&1)
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   us() { awk -v k="$1" '$1 == k { v = $2; if (v ~ /us$/) { sub(/us/, "", v) } else if (v ~ /ms$/) { sub(/ms/, "", v); v *= 1000 } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000000 } print v }' <<<"$out"; }
   p50=$(us "50%"); p99=$(us "99%")
@@ -49,6 +71,7 @@ echo "warming up (JIT and tiered compilation) for 5 s per target" >&2
 for url in "$BACK/api/x" "http://127.0.0.1:$YARP_PORT/api/x" "http://127.0.0.1:$GW_PORT/api/x" "http://127.0.0.1:$NGINX_PORT/api/x"; do
   wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null 2>&1
 done
+wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW_PORT/secure/x" >/dev/null 2>&1
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round/$ROUNDS" >&2
   run direct "$BACK/api/x" "$CONNECTIONS"
@@ -59,13 +82,17 @@ for round in $(seq 1 "$ROUNDS"); do
   run yarp-1 "http://127.0.0.1:$YARP_PORT/api/x" 1
   run stratus-1 "http://127.0.0.1:$GW_PORT/api/x" 1
   run nginx-1 "http://127.0.0.1:$NGINX_PORT/api/x" 1
+  run secured "http://127.0.0.1:$GW_PORT/secure/x" "$CONNECTIONS" "Authorization: Bearer $TOKEN"
 done
 
 med() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$RESULTS" | median; }
 echo
 echo "| target | median req/s ($CONNECTIONS conn.) | ratio to YARP | ratio to direct | p50 at 1 conn. (µs) | p50 added over direct (µs) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW_PORT/secure/x" || echo "WARNING: the secured route refused the benchmark token" >&2
 for t in direct yarp stratus nginx; do
   awk -v n="$t" -v r="$(med "$t" 2)" -v y="$(med yarp 2)" -v d="$(med direct 2)" -v p="$(med "$t-1" 3)" -v pd="$(med direct-1 3)" \
     'BEGIN { printf "| %s | %.0f | %.2f | %.2f | %.0f | %+.0f |\n", n, r, r / y, r / d, p, p - pd }'
 done
+echo
+awk -v s="$(med secured 2)" -v p="$(med stratus 2)" 'BEGIN { printf "stratus with JWT validation + rate limiter: %.0f req/s, %.2fx the same gateway without them (goal >= 0.7)\n", s, s / p }'
