@@ -55,8 +55,12 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();
-        services.AddAuthentication().AddJwtBearer(GatewayAuthentication.Scheme, _ => { });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>, GatewayAuthentication>());
+        if (configuration.GetSection($"{GatewayOptions.SectionName}:Jwt").GetChildren().Any())
+        {
+            // Only with JWT settings: a registered scheme makes ASP.NET Core add authentication to every request.
+            services.AddAuthentication().AddJwtBearer(GatewayAuthentication.Scheme, _ => { });
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>, GatewayAuthentication>());
+        }
         services.TryAddSingleton<RoutesEndpoint>();
         return services;
     }
