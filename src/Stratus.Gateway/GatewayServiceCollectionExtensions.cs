@@ -55,6 +55,12 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();
+        services.TryAddSingleton<ValidatedTokenCache>();
+        if (!services.Any(d => d.ServiceType == typeof(GatewayMarker)))
+        {
+            services.AddSingleton<GatewayMarker>();
+            services.AddHealthChecks().AddCheck<RateLimiterHealthCheck>("gatewayRateLimiter", tags: ["stratus"]);
+        }
         if (configuration.GetSection($"{GatewayOptions.SectionName}:Jwt").GetChildren().Any())
         {
             // Only with JWT settings: a registered scheme makes ASP.NET Core add authentication to every request.
@@ -64,4 +70,6 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<RoutesEndpoint>();
         return services;
     }
+
+    private sealed class GatewayMarker;
 }

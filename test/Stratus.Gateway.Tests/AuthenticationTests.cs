@@ -137,6 +137,28 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_that_passed_is_remembered_and_one_that_failed_is_checked_every_time()
+    {
+        var good = Token(scope: "orders.read");
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await SendAsync("orders/1", good);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        var bad = Token(audience: "someone-else");
+        for (var i = 0; i < 3; i++)
+        {
+            using var refused = await SendAsync("orders/1", bad);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        // A cached good token still has to carry the route's scopes.
+        using var scopeless = await SendAsync("admin/x", good);
+        Assert.Equal(HttpStatusCode.Forbidden, scopeless.StatusCode);
+    }
+
+    [Fact]
     public async Task Rate_limit_by_principal_keys_on_the_token_subject()
     {
         using var alice1 = await SendAsync("limited", Token(subject: "alice"));

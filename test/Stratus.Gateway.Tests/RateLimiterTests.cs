@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Stratus.Gateway.Tests.Support;
 
 namespace Stratus.Gateway.Tests;
@@ -90,6 +91,11 @@ public sealed class RateLimiterTests
             Assert.Equal("-1", failOpen.Headers.GetValues("X-RateLimit-Remaining").Single());
             using var failClosed = await second.Client.GetAsync(new Uri("shared", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, failClosed.StatusCode);
+            var health = first.App.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+            var report = await health.CheckHealthAsync(Ct);
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, report.Entries["gatewayRateLimiter"].Status);
+            var closedReport = await second.App.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync(Ct);
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, closedReport.Entries["gatewayRateLimiter"].Status);
             lock (first.Logs)
             {
                 Assert.Contains(first.Logs, l => l.StartsWith("1310 ", StringComparison.Ordinal) && l.Contains("fail open", StringComparison.Ordinal));

@@ -23,6 +23,7 @@ internal sealed class GatewayHandler(
     UpstreamInvokers invokers,
     ClientAddress clients,
     IOptionsMonitor<GatewayOptions> options,
+    ValidatedTokenCache tokens,
     TimeProvider time)
 {
     public Task HandleAsync(HttpContext context) => HandleAsync(context, context.Request.Path.Value, fallbackDepth: 0);
@@ -106,18 +107,17 @@ internal sealed class GatewayHandler(
     /// A route that asks for a caller is answered 401 (with the bearer challenge and its error description) or 403
     /// (<c>insufficient_scope</c>) before any filter or upstream call; the decision uses the route the normalised path chose.
     /// </summary>
-    private static async Task<bool> AuthorizeAsync(HttpContext context, CompiledRoute route)
+    private async Task<bool> AuthorizeAsync(HttpContext context, CompiledRoute route)
     {
         if (route.Authorization is { } authorization)
         {
-            var result = await context.AuthenticateAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
-            if (!result.Succeeded)
+            if (await AuthenticateAsync(context).ConfigureAwait(false) is not { } principal)
             {
                 await context.ChallengeAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
                 return false;
             }
 
-            context.User = result.Principal!;
+            context.User = principal;
             if (authorization.Missing(context.User) is { } missing)
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -125,16 +125,37 @@ internal sealed class GatewayHandler(
                 return false;
             }
         }
-        else if (route.NeedsPrincipal && context.Request.Headers.Authorization.Count > 0)
+        else if (route.NeedsPrincipal && context.Request.Headers.Authorization.Count > 0
+                 && await AuthenticateAsync(context).ConfigureAwait(false) is { } principal)
         {
-            var result = await context.AuthenticateAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
-            if (result.Succeeded)
-            {
-                context.User = result.Principal!;
-            }
+            context.User = principal;
         }
 
         return true;
+    }
+
+    /// <summary>The caller's principal from a cached or freshly validated bearer token; <see langword="null"/> when it does not validate.</summary>
+    private async Task<System.Security.Claims.ClaimsPrincipal?> AuthenticateAsync(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization;
+        var text = header.Count == 1 ? header[0] : null;
+        if (text is not null && tokens.Find(text) is { } cached)
+        {
+            return cached;
+        }
+
+        var result = await context.AuthenticateAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        if (text is not null)
+        {
+            tokens.Remember(text, result.Principal!);
+        }
+
+        return result.Principal;
     }
 
     /// <summary>Spring's <c>forward:/path</c>: the request goes through the routes again with the fallback path (once).</summary>
