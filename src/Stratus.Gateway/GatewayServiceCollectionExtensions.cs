@@ -63,7 +63,9 @@ public static class GatewayServiceCollectionExtensions
         }
         if (configuration.GetSection($"{GatewayOptions.SectionName}:Jwt").GetChildren().Any())
         {
-            // Only with JWT settings: a registered scheme makes ASP.NET Core add authentication to every request.
+            // Only with JWT settings, and never as the automatic default: a default scheme would make ASP.NET Core's
+            // authentication middleware validate every request's token before the gateway (and its cache) sees it.
+            AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
             services.AddAuthentication().AddJwtBearer(GatewayAuthentication.Scheme, _ => { });
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>, GatewayAuthentication>());
         }

@@ -137,6 +137,14 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gateway_scheme_is_not_the_default_so_requests_are_not_validated_twice()
+    {
+        var schemes = _gateway!.App.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
+        Assert.NotNull(await schemes.GetSchemeAsync("StratusGateway"));
+    }
+
+    [Fact]
     public async Task A_token_that_passed_is_remembered_and_one_that_failed_is_checked_every_time()
     {
         var good = Token(scope: "orders.read");
