@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Stratus.Gateway;
@@ -22,7 +21,7 @@ internal sealed class GatewayOptionsRules : IValidateOptions<GatewayOptions>
         for (var i = 0; i < options.TrustedProxies.Count; i++)
         {
             var entry = options.TrustedProxies[i];
-            if (!IPNetwork.TryParse(entry, out _) && !IPAddress.TryParse(entry, out _))
+            if (!Proxy.ClientAddress.TryParseNetwork(entry, out _))
             {
                 errors.Add($"{GatewayOptions.SectionName}:TrustedProxies:{i}: '{entry}' is not an IP address or CIDR range");
             }

@@ -99,18 +99,9 @@ internal static class PredicateFactory
         var networks = new List<IPNetwork>();
         foreach (var source in sources)
         {
-            if (IPNetwork.TryParse(source, out var network))
-            {
-                networks.Add(network);
-            }
-            else if (IPAddress.TryParse(source, out var address))
-            {
-                networks.Add(new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
-            }
-            else
-            {
-                throw new FormatException($"'{source}' is not an IP address or CIDR range");
-            }
+            networks.Add(Proxy.ClientAddress.TryParseNetwork(source, out var network)
+                ? network
+                : throw new FormatException($"'{source}' is not an IP address or CIDR range"));
         }
 
         return new RemoteAddrPredicate(networks, sources);

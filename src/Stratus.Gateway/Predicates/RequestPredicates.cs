@@ -199,14 +199,9 @@ internal sealed class RemoteAddrPredicate(IReadOnlyList<IPNetwork> networks, IRe
 {
     public bool Matches(GatewayExchange exchange)
     {
-        if (exchange.ClientAddress is not { } address)
+        if (Proxy.ClientAddress.Normalize(exchange.ClientAddress) is not { } address)
         {
             return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
         }
 
         foreach (var network in networks)

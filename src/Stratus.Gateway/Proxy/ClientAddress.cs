@@ -12,14 +12,10 @@ internal sealed class ClientAddress(IReadOnlyList<IPNetwork> trusted)
 {
     public bool IsTrusted(IPAddress? address)
     {
+        address = Normalize(address);
         if (address is null || trusted.Count == 0)
         {
             return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
         }
 
         foreach (var network in trusted)
@@ -33,15 +29,12 @@ internal sealed class ClientAddress(IReadOnlyList<IPNetwork> trusted)
         return false;
     }
 
-    public IPAddress? Resolve(HttpContext context)
+    /// <summary>The client's address; <paramref name="peerTrusted"/> tells whether the TCP peer is a trusted proxy.</summary>
+    public IPAddress? Resolve(HttpContext context, out bool peerTrusted)
     {
-        var peer = context.Connection.RemoteIpAddress;
-        if (peer is { IsIPv4MappedToIPv6: true })
-        {
-            peer = peer.MapToIPv4();
-        }
-
-        if (!IsTrusted(peer))
+        var peer = Normalize(context.Connection.RemoteIpAddress);
+        peerTrusted = IsTrusted(peer);
+        if (!peerTrusted)
         {
             return peer;
         }
@@ -68,16 +61,32 @@ internal sealed class ClientAddress(IReadOnlyList<IPNetwork> trusted)
         var networks = new List<IPNetwork>();
         foreach (var entry in entries)
         {
-            if (IPNetwork.TryParse(entry, out var network))
+            if (TryParseNetwork(entry, out var network))
             {
                 networks.Add(network);
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                networks.Add(new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
             }
         }
 
         return new ClientAddress(networks);
     }
+
+    /// <summary>A CIDR range (<c>10.1.0.0/16</c>) or a single address (a /32 or /128 range), as configuration writes them.</summary>
+    public static bool TryParseNetwork(string text, out IPNetwork network)
+    {
+        if (IPNetwork.TryParse(text, out network))
+        {
+            return true;
+        }
+
+        if (IPAddress.TryParse(text, out var address))
+        {
+            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>An IPv4 address Kestrel reports as IPv4-mapped IPv6 is compared and written as IPv4.</summary>
+    public static IPAddress? Normalize(IPAddress? address) => address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
 }

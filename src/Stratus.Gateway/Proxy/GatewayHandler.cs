@@ -37,7 +37,8 @@ internal sealed class GatewayHandler(
             return;
         }
 
-        var exchange = new GatewayExchange(context, path, clients.Resolve(context), time.GetUtcNow()) { PeerTrusted = clients.IsTrusted(context.Connection.RemoteIpAddress) };
+        var client = clients.Resolve(context, out var peerTrusted);
+        var exchange = new GatewayExchange(context, path, client, time.GetUtcNow()) { PeerTrusted = peerTrusted };
         var route = routes.Table.Match(exchange);
         if (route is null)
         {

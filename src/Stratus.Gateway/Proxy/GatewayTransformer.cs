@@ -104,12 +104,7 @@ internal sealed class GatewayTransformer(GatewayExchange exchange) : HttpTransfo
     private void Forwarding(HttpContext context, HttpRequestMessage proxyRequest)
     {
         var request = context.Request;
-        var peer = context.Connection.RemoteIpAddress;
-        if (peer is { IsIPv4MappedToIPv6: true })
-        {
-            peer = peer.MapToIPv4();
-        }
-
+        var peer = ClientAddress.Normalize(context.Connection.RemoteIpAddress);
         var trusted = exchange.PeerTrusted;
         var headers = proxyRequest.Headers;
         var priorFor = trusted ? request.Headers["X-Forwarded-For"].ToString() : string.Empty;
