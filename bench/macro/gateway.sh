@@ -17,7 +17,7 @@ head -c 2048 /dev/zero | tr '\0' 'x' | awk '{ printf "{\"data\":\"%s\"}", $0 }' 
 BACK_PORT=$(free_port); YARP_PORT=$(free_port); GW_PORT=$(free_port); NGINX_PORT=$(free_port)
 BACK="http://127.0.0.1:$BACK_PORT"
 dotnet "$BASELINE_DLL" --urls "$BACK" --static "$WORK/static.json" >/dev/null 2>&1 & PIDS+=($!)
-dotnet "$YARP_DLL" --urls "http://127.0.0.1:$YARP_PORT" --backend "$BACK" >/dev/null 2>&1 & PIDS+=($!)
+dotnet "$YARP_DLL" --urls "http://127.0.0.1:$YARP_PORT" --backend "$BACK" >/dev/null 2>&1 & PIDS+=($!); YARP_PID=$!
 # A signing key, its JWKS (served as a static file) and one token, made with openssl.
 JWKS_PORT=$(free_port)
 TOKEN=$(python3 - "$WORK" <<'PY'
@@ -39,7 +39,7 @@ dotnet "$STRATUS_DLL" gateway --urls "http://127.0.0.1:$GW_PORT" --Logging:LogLe
   --Stratus:Gateway:Routes:1:Id=secure --Stratus:Gateway:Routes:1:Uri="$BACK" --Stratus:Gateway:Routes:1:Predicates:0='Path=/secure/**' \
   --Stratus:Gateway:Routes:1:Filters:0='RequestRateLimiter=1000000, 10000000' --Stratus:Gateway:Routes:1:Metadata:auth-scopes=bench.read \
   --Stratus:Gateway:Jwt:JwksUri="http://127.0.0.1:$JWKS_PORT/jwks" --Stratus:Gateway:Jwt:Issuer=https://issuer.bench --Stratus:Gateway:Jwt:Audience=bench \
-  >/dev/null 2>&1 & PIDS+=($!)
+  >/dev/null 2>&1 & PIDS+=($!); GW_PID=$!
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes 1;
 pid $WORK/nginx.pid;
@@ -58,15 +58,20 @@ nginx -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/error.log"
 for url in "$BACK/api/x" "http://127.0.0.1:$YARP_PORT/api/x" "http://127.0.0.1:$GW_PORT/api/x" "http://127.0.0.1:$NGINX_PORT/api/x"; do wait_http "$url"; done
 
 RESULTS=$(mktemp)
-run() { # label url connections [header] -> "label rps p50us p99us"
-  local out rps p50 p99 extra=()
+run() { # label url connections [header] [pid] -> "label rps p50us p99us cpu-us-per-request"
+  local out rps p50 p99 extra=() t0=0 t1=0 n cpu=0
   [ -n "${4:-}" ] && extra=(-H "$4")
+  [ -n "${5:-}" ] && t0=$(ticks "$5")
   out=$(wrk -t"$([ "$3" -eq 1 ] && echo 1 || echo 2)" -c"$3" -d"${SECONDS_PER_RUN}s" --latency "${extra[@]}" "$2" 2>&1)
+  [ -n "${5:-}" ] && t1=$(ticks "$5")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  n=$(awk '/requests in/ { print $1 }' <<<"$out")
+  [ -n "${5:-}" ] && cpu=$(awk -v t="$((t1 - t0))" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t * 1000000 / hz / n }')
   us() { awk -v k="$1" '$1 == k { v = $2; if (v ~ /us$/) { sub(/us/, "", v) } else if (v ~ /ms$/) { sub(/ms/, "", v); v *= 1000 } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000000 } print v }' <<<"$out"; }
   p50=$(us "50%"); p99=$(us "99%")
-  echo "$1 $rps $p50 $p99" | tee -a "$RESULTS" >&2
+  echo "$1 $rps $p50 $p99 $cpu" | tee -a "$RESULTS" >&2
 }
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system CPU of a process, in clock ticks
 echo "warming up (JIT and tiered compilation) for 5 s per target" >&2
 for url in "$BACK/api/x" "http://127.0.0.1:$YARP_PORT/api/x" "http://127.0.0.1:$GW_PORT/api/x" "http://127.0.0.1:$NGINX_PORT/api/x"; do
   wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null 2>&1
@@ -75,8 +80,8 @@ wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "http://127.0.0.
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round/$ROUNDS" >&2
   run direct "$BACK/api/x" "$CONNECTIONS"
-  run yarp "http://127.0.0.1:$YARP_PORT/api/x" "$CONNECTIONS"
-  run stratus "http://127.0.0.1:$GW_PORT/api/x" "$CONNECTIONS"
+  run yarp "http://127.0.0.1:$YARP_PORT/api/x" "$CONNECTIONS" "" "$YARP_PID"
+  run stratus "http://127.0.0.1:$GW_PORT/api/x" "$CONNECTIONS" "" "$GW_PID"
   run nginx "http://127.0.0.1:$NGINX_PORT/api/x" "$CONNECTIONS"
   run direct-1 "$BACK/api/x" 1
   run yarp-1 "http://127.0.0.1:$YARP_PORT/api/x" 1
@@ -86,13 +91,16 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 med() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$RESULTS" | median; }
+# p50 at 1 connection minus the backend's own in the same round, median over rounds: the direct figure moves between
+# rounds (35-90 µs here), so a difference of two medians is noisier than the median of paired differences.
+added() { awk -v k="$1-1" '$1 == "direct-1" { d = $3 } $1 == k { print $3 - d }' "$RESULTS" | median; }
 echo
-echo "| target | median req/s ($CONNECTIONS conn.) | ratio to YARP | ratio to direct | p50 at 1 conn. (µs) | p50 added over direct (µs) |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| target | median req/s ($CONNECTIONS conn.) | ratio to YARP | ratio to direct | p50 at 1 conn. (µs) | p50 added over direct (µs) | proxy CPU per request (µs) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW_PORT/secure/x" || echo "WARNING: the secured route refused the benchmark token" >&2
 for t in direct yarp stratus nginx; do
-  awk -v n="$t" -v r="$(med "$t" 2)" -v y="$(med yarp 2)" -v d="$(med direct 2)" -v p="$(med "$t-1" 3)" -v pd="$(med direct-1 3)" \
-    'BEGIN { printf "| %s | %.0f | %.2f | %.2f | %.0f | %+.0f |\n", n, r, r / y, r / d, p, p - pd }'
+  awk -v n="$t" -v r="$(med "$t" 2)" -v y="$(med yarp 2)" -v d="$(med direct 2)" -v p="$(med "$t-1" 3)" -v a="$(added "$t")" -v c="$(med "$t" 5)" \
+    'BEGIN { printf "| %s | %.0f | %.2f | %.2f | %.0f | %+.0f | %s |\n", n, r, r / y, r / d, p, a, (c > 0 ? c : "–") }'
 done
 echo
 awk -v s="$(med secured 2)" -v p="$(med stratus 2)" 'BEGIN { printf "stratus with JWT validation + rate limiter: %.0f req/s, %.2fx the same gateway without them (goal >= 0.7)\n", s, s / p }'

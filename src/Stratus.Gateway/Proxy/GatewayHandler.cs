@@ -26,7 +26,24 @@ internal sealed class GatewayHandler(
     ValidatedTokenCache tokens,
     TimeProvider time)
 {
-    public Task HandleAsync(HttpContext context) => HandleAsync(context, context.Request.Path.Value, fallbackDepth: 0);
+    public Task HandleAsync(HttpContext context)
+    {
+        if (HasConflictingFraming(context.Request.Headers))
+        {
+            // RFC 9112 6.1 lets a server refuse such a request, and requires it to close the connection afterwards.
+            context.Response.Headers.Connection = "close";
+            return GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "The request carries both Content-Length and Transfer-Encoding", time);
+        }
+
+        return HandleAsync(context, context.Request.Path.Value, fallbackDepth: 0);
+    }
+
+    /// <summary>
+    /// Kestrel reads a request with both lengths by its Transfer-Encoding and moves the Content-Length it dropped to
+    /// <c>X-Content-Length</c>; both together mean the client framed the body two ways, the shape of request smuggling.
+    /// </summary>
+    private static bool HasConflictingFraming(IHeaderDictionary headers) =>
+        headers.ContainsKey("X-Content-Length") && headers.TransferEncoding.Count > 0;
 
     private async Task HandleAsync(HttpContext context, string? rawPath, int fallbackDepth)
     {
