@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Stratus.Hosting;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Turns on all of Stratus for a service with one call.</summary>
+public static class StratusHostApplicationBuilderExtensions
+{
+    private const string Marker = "Stratus.Hosting.AddStratus";
+
+    /// <summary>
+    /// Reads configuration and turns on, for this service: the config client (when a config server is configured),
+    /// discovery registration and resolution with client-side load balancing and resilience on every
+    /// <see cref="System.Net.Http.IHttpClientFactory"/> client (when a registry is configured), tracing, metrics and
+    /// JSON logs, health checks and the actuator endpoints, which are mapped when the application starts. A second
+    /// call changes nothing. Each part is described in <c>docs/hosting.md</c>.
+    /// </summary>
+    /// <param name="builder">The host builder, for example <c>WebApplication.CreateBuilder(args)</c>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHostApplicationBuilder AddStratus(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Properties.ContainsKey(Marker))
+        {
+            return builder;
+        }
+
+        builder.Properties[Marker] = true;
+        var configuration = builder.Configuration;
+        var parts = StratusParts.From(configuration);
+
+        // First, so every later part reads the values the config server holds for this service.
+        if (parts.ConfigClient)
+        {
+            builder.AddStratusConfigClient();
+        }
+
+        builder.AddStratusObservability();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddStratusManagement(configuration);
+        if (parts.Discovery)
+        {
+            builder.Services.AddStratusLoadBalancing();
+            if (parts.LoadBalanceAllClients)
+            {
+                builder.Services.ConfigureHttpClientDefaults(http => http.AddStratusLoadBalancing());
+            }
+        }
+
+        if (parts.MapEndpoints)
+        {
+            builder.Services.AddSingleton<IStartupFilter>(new StratusEndpointsStartupFilter(parts));
+        }
+
+        builder.Services.AddSingleton(parts);
+        return builder;
+    }
+}
