@@ -10,10 +10,11 @@ internal static class ConfigServerRole
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = RoleHost.CreateBuilder(args, DefaultUrl);
+        var builder = RoleHost.CreateBuilder(args, DefaultUrl, "config-server", ownHealth: true);
         builder.Services.AddStratusConfigServer(builder.Configuration);
         await using var app = builder.Build();
         app.MapStratusConfigServer();
+        app.MapStratusManagement();
         RoleHost.AnnounceWhenStarted(app, "config-server");
         await app.RunAsync().ConfigureAwait(false);
         return 0;

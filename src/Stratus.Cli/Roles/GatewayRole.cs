@@ -11,14 +11,13 @@ internal static class GatewayRole
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = RoleHost.CreateBuilder(args, DefaultUrl);
+        var builder = RoleHost.CreateBuilder(args, DefaultUrl, "gateway");
 
         // The gateway resolves lb:// routes through the registry; it registers itself only when told to.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Stratus:Discovery:Register", "false")] });
         builder.Services.AddStratusGateway(builder.Configuration);
-        builder.Services.AddHealthChecks();
         await using var app = builder.Build();
-        app.MapHealthChecks("/actuator/health");
+        app.MapStratusManagement();
         app.MapStratusGateway();
         RoleHost.AnnounceWhenStarted(app, "gateway");
         await app.RunAsync().ConfigureAwait(false);

@@ -10,10 +10,11 @@ internal static class RegistryRole
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = RoleHost.CreateBuilder(args, DefaultUrl);
+        var builder = RoleHost.CreateBuilder(args, DefaultUrl, "registry", ownHealth: true);
         builder.Services.AddStratusRegistry(builder.Configuration);
         await using var app = builder.Build();
         app.MapStratusRegistry();
+        app.MapStratusManagement();
         RoleHost.AnnounceWhenStarted(app, "registry");
         await app.RunAsync().ConfigureAwait(false);
         return 0;

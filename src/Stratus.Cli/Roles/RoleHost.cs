@@ -14,7 +14,13 @@ internal static partial class RoleHost
 {
     private const string RequestLogCategory = "Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultUrl)
+    /// <summary>
+    /// The role's builder: Kestrel on <paramref name="defaultUrl"/> unless <c>--urls</c> says otherwise, logs as ECS JSON
+    /// lines on stdout (text in Development) with trace ids, OpenTelemetry tracing and metrics, and the actuator
+    /// endpoints (<c>health</c>, <c>info</c> and <c>prometheus</c> exposed; a role that answers its own Spring-shaped
+    /// health leaves that one out). Every default sits under all configuration, so a file, variable or argument wins.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultUrl, string role, bool ownHealth = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ApplicationName = "stratus" });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -22,21 +28,31 @@ internal static partial class RoleHost
             builder.WebHost.UseUrls(defaultUrl);
         }
 
-        // Lowest precedence, so any file, variable or argument overrides it: no per-request log scope or request
-        // Activity unless someone reads them. Hosting creates both whenever its category is enabled at any level,
-        // which costs a proxy about 6% of its throughput; tracing, when on, creates the Activity itself.
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(RequestLogCategory, "None")] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        if (builder.Environment.IsDevelopment())
+        // Hosting opens a log scope and starts an Activity for every request whenever its category is enabled at any
+        // level, which costs a proxy about 6% of its throughput; tracing starts the Activity itself when it is on.
+        List<KeyValuePair<string, string?>> defaults =
+        [
+            new(RequestLogCategory, "None"),
+            new("spring:application:name", role),
+            new("Stratus:Management:Exposure:Include", "health,info,prometheus"),
+        ];
+        if (ownHealth)
         {
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        }
-        else
-        {
-            builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
+            defaults.Add(new("Stratus:Management:Exposure:Exclude", "health"));
         }
 
+        // A server traces when it has somewhere to send the spans; otherwise trace headers pass through it untouched.
+        var tracing = builder.Configuration.GetSection("Stratus:Observability:Tracing");
+        if (string.IsNullOrEmpty(tracing["Zipkin:Endpoint"]) && string.IsNullOrEmpty(tracing["Otlp:Endpoint"]))
+        {
+            defaults.Add(new("Stratus:Observability:Tracing:Enabled", "false"));
+        }
+
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddStratusObservability();
+        builder.Services.AddStratusManagement(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder;
     }
