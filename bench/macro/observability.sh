@@ -5,12 +5,15 @@
 #                metrics, ECS JSON logs on stdout (to /dev/null), actuator
 #   traced-10    the same at 10 % sampling
 # then, on the traced-100 app: /static (a fixed 15-byte JSON answer), /actuator/health, /actuator/prometheus.
+# The app has the logging levels of `dotnet new web` (appsettings.json: Microsoft.AspNetCore at Warning).
 # Loopback only; stops what it starts. Usage: bench/macro/observability.sh [rounds=3] [seconds=8] [connections=32]
 source "$(dirname "$0")/common.sh"
 ROUNDS="${1:-3}"; SECONDS_PER_RUN="${2:-8}"; CONNECTIONS="${3:-32}"
 ensure_wrk
 dotnet build "$ROOT/bench/macro/ObservedApp" -c Release -nologo -clp:ErrorsOnly >/dev/null
 APP="$ROOT/bench/macro/ObservedApp/bin/Release/net10.0/Stratus.Bench.ObservedApp.dll"
+# Its folder as content root, so its appsettings.json (the levels of `dotnet new web`) applies.
+export ASPNETCORE_CONTENTROOT="$(dirname "$APP")"
 SINK_PORT=$(free_port); PLAIN_PORT=$(free_port); FULL_PORT=$(free_port); TEN_PORT=$(free_port)
 SINK="http://127.0.0.1:$SINK_PORT"
 dotnet "$APP" --mode sink --urls "$SINK" >/dev/null 2>&1 & PIDS+=($!)

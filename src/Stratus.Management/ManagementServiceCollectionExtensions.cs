@@ -37,21 +37,7 @@ public static class ManagementServiceCollectionExtensions
 
         services.AddSingleton<ManagementMarker>();
         var section = configuration.GetSection(ManagementOptions.SectionName);
-        services.AddOptions<ManagementOptions>().Bind(section).PostConfigure(options =>
-        {
-            // "health,info" as one string is as valid as a list, as Spring accepts both.
-            ManagementSpringKeys.AddList(section.GetSection("Exposure:Include"), options.Exposure.Include);
-            ManagementSpringKeys.AddList(section.GetSection("Exposure:Exclude"), options.Exposure.Exclude);
-            foreach (var group in section.GetSection("Health:Groups").GetChildren())
-            {
-                if (options.Health.Groups.TryGetValue(group.Key, out var settings))
-                {
-                    ManagementSpringKeys.AddList(group.GetSection("Include"), settings.Include);
-                }
-            }
-
-            ManagementSpringKeys.Apply(configuration, options);
-        }).ValidateOnStart();
+        services.AddOptions<ManagementOptions>().Bind(section).PostConfigure(options => ReadLists(section, configuration, options)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ManagementOptions>, ManagementOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ManagementAccess>();
@@ -78,16 +64,52 @@ public static class ManagementServiceCollectionExtensions
         var meters = section.GetSection("Metrics:Meters").GetChildren().Select(c => c.Value).Append(section["Metrics:Meters"])
             .SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal).ToArray();
-        services.AddOpenTelemetry().WithMetrics(metrics =>
+        // A reader aggregates every measurement of every meter it listens to, so only an exposed endpoint gets one: a
+        // service that exposes neither metrics nor prometheus pays nothing here for the meters other libraries turn on.
+        var current = new ManagementOptions();
+        section.Bind(current);
+        ReadLists(section, configuration, current);
+        var exposure = new EndpointExposure(current.Exposure);
+        var pull = exposure.IsExposed(EndpointIds.Metrics);
+        var prometheus = exposure.IsExposed(EndpointIds.Prometheus);
+        if (pull || prometheus)
         {
-            metrics.AddReader(sp => sp.GetRequiredService<MetricsCollector>().Reader);
-            metrics.AddPrometheusExporter();
-            if (meters.Length > 0)
+            services.AddOpenTelemetry().WithMetrics(metrics =>
             {
-                metrics.AddMeter(meters);
-            }
-        });
+                if (pull)
+                {
+                    metrics.AddReader(sp => sp.GetRequiredService<MetricsCollector>().Reader);
+                }
+
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (meters.Length > 0)
+                {
+                    metrics.AddMeter(meters);
+                }
+            });
+        }
 
         return services;
+    }
+
+    /// <summary>The list settings that may also come as one comma-separated string, and Spring's <c>management.*</c> keys.</summary>
+    private static void ReadLists(IConfigurationSection section, IConfiguration configuration, ManagementOptions options)
+    {
+        // "health,info" as one string is as valid as a list, as Spring accepts both.
+        ManagementSpringKeys.AddList(section.GetSection("Exposure:Include"), options.Exposure.Include);
+        ManagementSpringKeys.AddList(section.GetSection("Exposure:Exclude"), options.Exposure.Exclude);
+        foreach (var group in section.GetSection("Health:Groups").GetChildren())
+        {
+            if (options.Health.Groups.TryGetValue(group.Key, out var settings))
+            {
+                ManagementSpringKeys.AddList(group.GetSection("Include"), settings.Include);
+            }
+        }
+
+        ManagementSpringKeys.Apply(configuration, options);
     }
 }

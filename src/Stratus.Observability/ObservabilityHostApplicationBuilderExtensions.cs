@@ -58,7 +58,9 @@ public static class ObservabilityHostApplicationBuilderExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter("Stratus.*");
+                    .AddMeter("Stratus.*")
+                    // One increment per request on a shared counter, read by no dashboard we know of: left out.
+                    .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop);
                 if (options.Metrics.Otlp.Endpoint is { } endpoint)
                 {
                     var protocol = OtlpProtocols.Parse(options.Metrics.Otlp.Protocol) ?? OtlpExportProtocol.Grpc;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Stratus.Management.Tests.Support;
@@ -11,6 +13,22 @@ public sealed class MetricsTests
         ["Stratus:Management:Exposure:Include"] = "metrics,prometheus",
         ["Stratus:Management:Metrics:Meters:0"] = meter,
     };
+
+    [Theory]
+    [InlineData("health,info", false)]
+    [InlineData("health,info,prometheus", true)]
+    [InlineData("metrics", true)]
+    public void A_metric_reader_exists_only_when_metrics_or_prometheus_is_exposed(string include, bool expected)
+    {
+        // Each reader aggregates every measurement it sees, so an unexposed endpoint must not cost the service one.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Stratus:Management:Exposure:Include"] = include }).Build();
+        var services = new ServiceCollection();
+        services.AddStratusManagement(configuration);
+        using var provider = services.BuildServiceProvider();
+        var meterProvider = provider.GetService<OpenTelemetry.Metrics.MeterProvider>();
+        Assert.Equal(expected, meterProvider is not null);
+    }
 
     [Fact]
     public async Task A_counter_is_listed_and_read_by_name_with_its_tags()
