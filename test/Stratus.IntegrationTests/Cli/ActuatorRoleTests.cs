@@ -11,9 +11,10 @@ public sealed class ActuatorRoleTests
     [Theory]
     [InlineData("registry")]
     [InlineData("gateway")]
-    public async Task A_role_serves_health_info_prometheus_and_an_index_and_logs_ecs_json_under_its_name(string role)
+    public async Task A_role_serves_health_info_prometheus_when_exposed_and_an_index_and_logs_ecs_json_under_its_name(string role)
     {
-        var (process, baseAddress) = await StratusProcess.StartRoleAsync(role, role == "gateway" ? ["--Stratus:Discovery:Fetch=false"] : []);
+        string[] args = ["--Stratus:Management:Exposure:Include=health,info,prometheus", .. role == "gateway" ? ["--Stratus:Discovery:Fetch=false"] : Array.Empty<string>()];
+        var (process, baseAddress) = await StratusProcess.StartRoleAsync(role, args);
         await using (process)
         {
             using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -39,7 +40,7 @@ public sealed class ActuatorRoleTests
                 }
             }
 
-            // Sensitive endpoints stay unexposed by default.
+            // Endpoints not asked for stay unexposed.
             using var env = await client.GetAsync("actuator/env", Ct);
             Assert.NotEqual(HttpStatusCode.OK, env.StatusCode);
 
@@ -47,6 +48,20 @@ public sealed class ActuatorRoleTests
             using var line = JsonDocument.Parse(first);
             Assert.True(line.RootElement.TryGetProperty("@timestamp", out _), first);
             Assert.Contains($"\"{role}\"", first, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task By_default_a_role_exposes_health_and_info_only()
+    {
+        var (process, baseAddress) = await StratusProcess.StartRoleAsync("gateway", ["--Stratus:Discovery:Fetch=false"]);
+        await using (process)
+        {
+            using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var info = await client.GetAsync("actuator/info", Ct);
+            Assert.Equal(HttpStatusCode.OK, info.StatusCode);
+            using var prometheus = await client.GetAsync("actuator/prometheus", Ct);
+            Assert.NotEqual(HttpStatusCode.OK, prometheus.StatusCode);
         }
     }
 }
