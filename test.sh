@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command: builds everything and runs every test project on a fresh Debian machine that has the
 # .NET SDK. It installs what the tests need when it is missing (Node.js and npm for the third-party client tests, git
-# for the config server, redis-server for the gateway's shared rate limiter: the tests start their own redis-server on
-# 127.0.0.1 and a free port and stop it), starts nothing that outlives it, and ends with a "N passed, N failed" line.
+# for the config server, redis-server for the gateway's shared rate limiter, rabbitmq-server for messaging: the tests
+# start their own redis-server and RabbitMQ node on 127.0.0.1 and free ports and stop them), starts nothing that
+# outlives it, and ends with a "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -12,6 +13,10 @@ command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
+# Erlang's port mapper (epmd) is shared by every Erlang node on the machine; stop it at the end only if we started it.
+epmd_running() { command -v epmd >/dev/null 2>&1 && epmd -names >/dev/null 2>&1; }
+if epmd_running; then epmd_was_running=1; else epmd_was_running=0; fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]} from Debian packages"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -20,7 +25,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   if [[ " ${need_apt[*]} " == *" redis-server "* ]] && command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
     $SUDO systemctl stop redis-server || true
   fi
+  # The same for RabbitMQ; its install scripts may also leave an epmd listening on every interface.
+  if [[ " ${need_apt[*]} " == *" rabbitmq-server "* ]]; then
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet rabbitmq-server 2>/dev/null; then
+      $SUDO systemctl stop rabbitmq-server || true
+    fi
+    if [ "$epmd_was_running" = 0 ] && epmd_running; then epmd -kill >/dev/null 2>&1 || true; fi
+  fi
 fi
+# An epmd that a test node starts listens on loopback only.
+export ERL_EPMD_ADDRESS=127.0.0.1
 
 # Third-party clients used by compatibility tests (installed from npm into the test folder, pinned by lockfile).
 for dir in test/compat/*/; do
@@ -32,7 +46,7 @@ done
 dotnet build Stratus.slnx -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; if [ "$epmd_was_running" = 0 ] && epmd_running; then epmd -kill >/dev/null 2>&1 || true; fi' EXIT
 status=0
 dotnet test Stratus.slnx -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
 

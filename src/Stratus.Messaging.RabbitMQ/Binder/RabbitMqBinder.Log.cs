@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Stratus.Messaging.RabbitMQ.Binder;
+
+internal sealed partial class RabbitMqBinder
+{
+    internal static partial class Log
+    {
+        [LoggerMessage(EventId = 2100, EventName = "RabbitMqConnected", Level = LogLevel.Information, Message = "Connected to RabbitMQ at {Endpoint}")]
+        public static partial void Connected(ILogger logger, string endpoint);
+
+        [LoggerMessage(EventId = 2101, EventName = "RabbitMqDeadLettered", Level = LogLevel.Error,
+            Message = "Message on binding '{Binding}' failed and was republished to '{DeadLetterQueue}'")]
+        public static partial void DeadLettered(ILogger logger, string binding, string deadLetterQueue, Exception exception);
+
+        [LoggerMessage(EventId = 2102, EventName = "RabbitMqAnonymousDropped", Level = LogLevel.Error,
+            Message = "Message on anonymous binding '{Binding}' failed and was dropped: anonymous consumers have no dead-letter queue")]
+        public static partial void AnonymousDropped(ILogger logger, string binding, Exception exception);
+
+        [LoggerMessage(EventId = 2103, EventName = "RabbitMqRepublishFailed", Level = LogLevel.Error,
+            Message = "Republishing a failed message on binding '{Binding}' to the dead-letter exchange failed; rejecting it so the queue's x-dead-letter-exchange takes it")]
+        public static partial void RepublishFailed(ILogger logger, string binding, Exception exception);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Stratus.Messaging.Tests;
+
+public sealed class MessagingOptionsRulesTests
+{
+    [Fact]
+    public void Defaults_are_springs_and_valid()
+    {
+        var options = new MessagingOptions();
+        options.Bindings["orders"] = new BindingOptions();
+        var binding = options.Bindings["orders"];
+
+        Assert.True(new MessagingOptionsRules().Validate(null, options).Succeeded);
+        Assert.Equal(("application/json", 3, TimeSpan.FromSeconds(1), 2.0, TimeSpan.FromSeconds(10), 1),
+            (binding.ContentType, binding.MaxAttempts, binding.BackOffInitialInterval, binding.BackOffMultiplier, binding.BackOffMaxInterval, binding.Prefetch));
+    }
+
+    [Theory]
+    [InlineData("MaxAttempts", "Stratus:Messaging:Bindings:orders:MaxAttempts must be at least 1, was 0")]
+    [InlineData("Prefetch", "Stratus:Messaging:Bindings:orders:Prefetch must be between 1 and 65535, was 0")]
+    [InlineData("BackOffMultiplier", "Stratus:Messaging:Bindings:orders:BackOffMultiplier must be at least 1.0, was 0.5")]
+    [InlineData("BackOffMaxInterval", "Stratus:Messaging:Bindings:orders:BackOffMaxInterval must be at least BackOffInitialInterval, was 00:00:00")]
+    [InlineData("ContentType", "Stratus:Messaging:Bindings:orders:ContentType must be application/json (the only converter so far), was 'text/plain'")]
+    public void Bad_binding_values_are_reported_with_full_key(string property, string expected)
+    {
+        var binding = new BindingOptions();
+        switch (property)
+        {
+            case "MaxAttempts": binding.MaxAttempts = 0; break;
+            case "Prefetch": binding.Prefetch = 0; break;
+            case "BackOffMultiplier": binding.BackOffMultiplier = 0.5; break;
+            case "BackOffMaxInterval": binding.BackOffMaxInterval = TimeSpan.Zero; break;
+            default: binding.ContentType = "text/plain"; break;
+        }
+
+        var options = new MessagingOptions();
+        options.Bindings["orders"] = binding;
+
+        var result = new MessagingOptionsRules().Validate(null, options);
+
+        Assert.Equal([expected], result.Failures);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Stratus.Messaging.Tests.Support;
+
+/// <summary>A real generic host with Stratus messaging on the RabbitMQ binder, as an application would compose it.</summary>
+public sealed class MessagingApp : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private MessagingApp(IHost host) => _host = host;
+
+    public IMessagePublisher Publisher => _host.Services.GetRequiredService<IMessagePublisher>();
+
+    public static async Task<MessagingApp> StartAsync(RabbitMqBroker broker, IDictionary<string, string?> settings, Action<StratusMessagingBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration["Stratus:Messaging:RabbitMQ:Uri"] = broker.AmqpUri.ToString();
+        var messaging = builder.Services.AddStratusMessaging(builder.Configuration).AddRabbitMqBinder(builder.Configuration);
+        builder.Services.Configure<MessagingJsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
+        configure?.Invoke(messaging);
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new MessagingApp(host);
+    }
+
+    /// <summary>Binding settings for <c>orders</c> on <paramref name="destination"/>, fast back-off so retries take milliseconds.</summary>
+    public static Dictionary<string, string?> Orders(string destination, string? group) => new()
+    {
+        ["Stratus:Messaging:Bindings:orders:Destination"] = destination,
+        ["Stratus:Messaging:Bindings:orders:Group"] = group,
+        ["Stratus:Messaging:Bindings:orders:BackOffInitialInterval"] = "00:00:00.010",
+        ["Stratus:Messaging:Bindings:orders:BackOffMaxInterval"] = "00:00:00.050",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None);
+        await ((IAsyncDisposable)_host).DisposeAsync();
+    }
+}
