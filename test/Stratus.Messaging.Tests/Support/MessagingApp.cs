@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Stratus.Messaging.Tests.Support;
 
-/// <summary>A real generic host with Stratus messaging on the RabbitMQ binder, as an application would compose it.</summary>
+/// <summary>A real generic host with Stratus messaging on a real broker's binder, as an application would compose it.</summary>
 public sealed class MessagingApp : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -13,12 +13,12 @@ public sealed class MessagingApp : IAsyncDisposable
 
     public IMessagePublisher Publisher => _host.Services.GetRequiredService<IMessagePublisher>();
 
-    public static async Task<MessagingApp> StartAsync(RabbitMqBroker broker, IDictionary<string, string?> settings, Action<StratusMessagingBuilder>? configure = null)
+    public static async Task<MessagingApp> StartAsync(IMessagingBroker broker, IDictionary<string, string?> settings, Action<StratusMessagingBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(broker.BinderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration["Stratus:Messaging:RabbitMQ:Uri"] = broker.AmqpUri.ToString();
-        var messaging = builder.Services.AddStratusMessaging(builder.Configuration).AddRabbitMqBinder(builder.Configuration);
+        var messaging = broker.AddBinder(builder.Services.AddStratusMessaging(builder.Configuration), builder.Configuration);
         builder.Services.Configure<MessagingJsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
         configure?.Invoke(messaging);
         var host = builder.Build();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 [assembly: AssemblyFixture(typeof(Stratus.Messaging.Tests.Support.RabbitMqBroker))]
@@ -16,7 +17,7 @@ namespace Stratus.Messaging.Tests.Support;
 /// isolate themselves with unique destination names. Stopped with <c>rabbitmqctl stop</c>, then by PID if it lingers.
 /// epmd (port 4369), which Erlang starts on demand, is shared by all nodes on the machine and is left running.
 /// </summary>
-public sealed class RabbitMqBroker : IAsyncLifetime
+public sealed class RabbitMqBroker : IAsyncLifetime, IMessagingBroker
 {
     private const string BinDirectory = "/usr/lib/rabbitmq/bin";
     private readonly StringBuilder _output = new();
@@ -28,6 +29,12 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     public int Port { get; private set; }
 
     public Uri AmqpUri => new($"amqp://guest:guest@127.0.0.1:{Port}/");
+
+    public IReadOnlyDictionary<string, string?> BinderSettings() =>
+        new Dictionary<string, string?> { ["Stratus:Messaging:RabbitMQ:Uri"] = AmqpUri.ToString() };
+
+    public StratusMessagingBuilder AddBinder(StratusMessagingBuilder messaging, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        messaging.AddRabbitMqBinder(configuration);
 
     public TimeSpan StartupTime { get; private set; }
 
