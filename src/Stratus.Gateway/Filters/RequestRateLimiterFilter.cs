@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Stratus.Gateway.RateLimiting;
 using Stratus.Gateway.Routing;
+using Stratus.Shared;
 
 namespace Stratus.Gateway.Filters;
 
@@ -42,7 +43,7 @@ internal sealed class RequestRateLimiterFilter(
 
         if (decision.TokensLeft < 0)
         {
-            await Proxy.GatewayErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "The rate limiter is unavailable", time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "The rate limiter is unavailable", time).ConfigureAwait(false);
             return false;
         }
 

@@ -1,12 +1,13 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Authentication;
 using Polly.CircuitBreaker;
 using Stratus.Gateway.Filters;
 using Stratus.Gateway.Routing;
 using Stratus.Gateway.Security;
 using Stratus.LoadBalancing;
+using Stratus.Shared;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Stratus.Gateway.Proxy;
@@ -32,7 +33,7 @@ internal sealed class GatewayHandler(
         {
             // RFC 9112 6.1 lets a server refuse such a request, and requires it to close the connection afterwards.
             context.Response.Headers.Connection = "close";
-            return GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "The request carries both Content-Length and Transfer-Encoding", time);
+            return SpringErrorJson.WriteAsync(context, StatusCodes.Status400BadRequest, "The request carries both Content-Length and Transfer-Encoding", time);
         }
 
         return HandleAsync(context, context.Request.Path.Value, fallbackDepth: 0);
@@ -50,7 +51,7 @@ internal sealed class GatewayHandler(
         var path = PathNormalizer.Normalize(rawPath, out var problem);
         if (path is null)
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, problem!, time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status400BadRequest, problem!, time).ConfigureAwait(false);
             return;
         }
 
@@ -59,7 +60,7 @@ internal sealed class GatewayHandler(
         var route = routes.Table.Match(exchange);
         if (route is null)
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status404NotFound, fallbackDepth == 0 ? "No route matches this request" : $"No route matches the fallback path {path}", time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status404NotFound, fallbackDepth == 0 ? "No route matches this request" : $"No route matches the fallback path {path}", time).ConfigureAwait(false);
             return;
         }
 
@@ -117,7 +118,7 @@ internal sealed class GatewayHandler(
             var failure = context.GetForwarderErrorFeature()?.Exception;
             var (status, message) = Describe(error, failure, route);
             context.Response.Clear();
-            await GatewayErrors.WriteAsync(context, status, message, time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, status, message, time).ConfigureAwait(false);
         }
     }
 
@@ -180,7 +181,7 @@ internal sealed class GatewayHandler(
     private Task FallbackOrFailAsync(HttpContext context, BreakerUse breaker, int depth, int status, string message) =>
         breaker.FallbackPath is { } fallback && depth == 0
             ? HandleAsync(context, fallback, depth + 1)
-            : GatewayErrors.WriteAsync(context, status, message, time);
+            : SpringErrorJson.WriteAsync(context, status, message, time);
 
     private static (int Status, string Message) Describe(ForwarderError error, Exception? failure, CompiledRoute route)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Stratus.Management.Http;
+using Stratus.Shared;
 
 namespace Stratus.Management.Env;
 
@@ -50,7 +51,7 @@ internal sealed class EnvEndpoint(IConfiguration configuration, IHostEnvironment
         var key = context.GetRouteValue("toMatch") as string ?? string.Empty;
         if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
         {
-            await ActuatorErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"The key must be 1 to {MaxKeyLength} characters without control characters.", access.Time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status400BadRequest, $"The key must be 1 to {MaxKeyLength} characters without control characters.", access.Time).ConfigureAwait(false);
             return;
         }
 
@@ -64,7 +65,7 @@ internal sealed class EnvEndpoint(IConfiguration configuration, IHostEnvironment
         var winner = found.FirstOrDefault(f => f.Value is not null);
         if (winner.Value is null)
         {
-            await ActuatorErrors.WriteAsync(context, StatusCodes.Status404NotFound, "No property with this key.", access.Time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status404NotFound, "No property with this key.", access.Time).ConfigureAwait(false);
             return;
         }
 

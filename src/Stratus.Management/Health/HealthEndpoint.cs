@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Stratus.Management.Env;
 using Stratus.Management.Http;
+using Stratus.Shared;
 
 namespace Stratus.Management.Health;
 
@@ -105,7 +106,7 @@ internal sealed class HealthEndpoint(HealthCheckService checks, IOptions<Managem
     {
         if (component is null)
         {
-            await ActuatorErrors.WriteAsync(context, StatusCodes.Status404NotFound, "No health component or group at this path.", access.Time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status404NotFound, "No health component or group at this path.", access.Time).ConfigureAwait(false);
             return;
         }
 

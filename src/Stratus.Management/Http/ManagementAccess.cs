@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Stratus.Shared;
 
 namespace Stratus.Management.Http;
 
@@ -75,10 +76,10 @@ internal sealed class ManagementAccess(IOptions<ManagementOptions> options, Time
                 await inner(context).ConfigureAwait(false);
                 break;
             case AccessResult.Unauthenticated:
-                await ActuatorErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication is required for this endpoint.", time).ConfigureAwait(false);
+                await SpringErrorJson.WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication is required for this endpoint.", time).ConfigureAwait(false);
                 break;
             default:
-                await ActuatorErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "Access to this endpoint is denied.", time).ConfigureAwait(false);
+                await SpringErrorJson.WriteAsync(context, StatusCodes.Status403Forbidden, "Access to this endpoint is denied.", time).ConfigureAwait(false);
                 break;
         }
     };

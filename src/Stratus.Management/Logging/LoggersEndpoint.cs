@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stratus.Management.Http;
+using Stratus.Shared;
 
 namespace Stratus.Management.Logging;
 
@@ -83,7 +84,7 @@ internal sealed partial class LoggersEndpoint(IOptionsMonitor<LoggerFilterOption
         var (level, problem) = await ReadLevelAsync(context.Request).ConfigureAwait(false);
         if (problem is not null)
         {
-            await ActuatorErrors.WriteAsync(context, StatusCodes.Status400BadRequest, problem, access.Time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status400BadRequest, problem, access.Time).ConfigureAwait(false);
             return;
         }
 
@@ -107,7 +108,7 @@ internal sealed partial class LoggersEndpoint(IOptionsMonitor<LoggerFilterOption
         var name = context.GetRouteValue("name") as string ?? string.Empty;
         if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl) || name.Contains('*', StringComparison.Ordinal))
         {
-            await ActuatorErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"The logger name must be 1 to {MaxNameLength} characters, without control characters or '*'.", access.Time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status400BadRequest, $"The logger name must be 1 to {MaxNameLength} characters, without control characters or '*'.", access.Time).ConfigureAwait(false);
             return null;
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Stratus.Management.Http;
+using Stratus.Shared;
 
 namespace Stratus.Management.Metrics;
 
@@ -37,7 +38,7 @@ internal sealed class MetricsEndpoint(MetricsCollector collector, ManagementAcce
             var colon = tag?.IndexOf(':', StringComparison.Ordinal) ?? -1;
             if (colon <= 0)
             {
-                await ActuatorErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Each 'tag' must read key:value.", access.Time).ConfigureAwait(false);
+                await SpringErrorJson.WriteAsync(context, StatusCodes.Status400BadRequest, "Each 'tag' must read key:value.", access.Time).ConfigureAwait(false);
                 return;
             }
 
@@ -48,7 +49,7 @@ internal sealed class MetricsEndpoint(MetricsCollector collector, ManagementAcce
         var points = metric?.Points.Where(p => filters.All(f => p.Tags.Contains(f))).ToList() ?? [];
         if (metric is null || (filters.Count > 0 && points.Count == 0))
         {
-            await ActuatorErrors.WriteAsync(context, StatusCodes.Status404NotFound, "No metric with this name and tags.", access.Time).ConfigureAwait(false);
+            await SpringErrorJson.WriteAsync(context, StatusCodes.Status404NotFound, "No metric with this name and tags.", access.Time).ConfigureAwait(false);
             return;
         }
 

@@ -1,19 +1,25 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Stratus.Gateway.Proxy;
+namespace Stratus.Shared;
 
-/// <summary>Errors the gateway answers itself, in Spring's error JSON shape (timestamp, path, status, error, message).</summary>
-internal static class GatewayErrors
+/// <summary>
+/// Spring Boot's error body (<c>timestamp, path, status, error, message, requestId</c>) for errors a Stratus server
+/// answers itself; never a stack trace. Shared source: compiled into each library that links it.
+/// </summary>
+internal static class SpringErrorJson
 {
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteAsync(HttpContext context, int status, string message, TimeProvider time)
     {
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "application/json";
         using var body = new MemoryStream();
-        using (var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(body, Options))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", time.GetUtcNow());
@@ -25,6 +31,7 @@ internal static class GatewayErrors
             json.WriteEndObject();
         }
 
-        await response.Body.WriteAsync(body.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted).ConfigureAwait(false);
     }
 }
