@@ -36,5 +36,39 @@ public sealed class BindingOptions
     /// <summary>Unacknowledged messages the broker delivers to one consumer at a time. Default 1 (Spring's Rabbit binder).</summary>
     public int Prefetch { get; set; } = 1;
 
+    /// <summary>
+    /// Producer: partitions of the destination (Spring's <c>producer.partitionCount</c>). Default 1 (not partitioned); above
+    /// 1 each message goes to the partition its key selects, as Spring's default selector does (Java <c>hashCode</c> of
+    /// the key, absolute, modulo the count), so Java and .NET producers agree.
+    /// </summary>
+    public int PartitionCount { get; set; } = 1;
+
+    /// <summary>
+    /// Producer: where the partition key comes from (Spring's <c>producer.partitionKeyExpression</c>, a small subset of
+    /// SpEL): <c>payload</c>, <c>payload.a.b</c> (a property path in the JSON payload, names as serialised) or
+    /// <c>headers['name']</c> / <c>headers.name</c>. Required when <see cref="PartitionCount"/> is above 1.
+    /// </summary>
+    public string? PartitionKeyExpression { get; set; }
+
+    /// <summary>Consumer: read one partition of a partitioned destination (Spring's <c>consumer.partitioned</c>). Default false.</summary>
+    public bool Partitioned { get; set; }
+
+    /// <summary>Consumer: this instance's index, the partition it reads (Spring's <c>instanceIndex</c>). Defaults to <see cref="MessagingOptions.InstanceIndex"/>.</summary>
+    public int? InstanceIndex { get; set; }
+
+    /// <summary>Consumer: how many instances read the partitions (Spring's <c>instanceCount</c>). Defaults to <see cref="MessagingOptions.InstanceCount"/>.</summary>
+    public int? InstanceCount { get; set; }
+
+    /// <summary>
+    /// Consumer: the handler is idempotent by message id: a message whose id was already handled successfully (within
+    /// <see cref="DeduplicationWindow"/>) is acknowledged without calling the handler again, so a redelivery after a
+    /// broker restart or a killed consumer is not processed twice. Uses the registered <c>IMessageDeduplicationStore</c>
+    /// (in memory by default; Redis to share it between instances). Default false.
+    /// </summary>
+    public bool Idempotent { get; set; }
+
+    /// <summary>How long a handled message id is remembered when <see cref="Idempotent"/> is on. Default 24 hours.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(24);
+
     internal string ResolveDestination(string bindingName) => string.IsNullOrWhiteSpace(Destination) ? bindingName : Destination;
 }

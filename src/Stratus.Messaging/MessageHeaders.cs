@@ -6,6 +6,9 @@ public static class MessageHeaders
     /// <summary><c>contentType</c>: the payload's MIME type.</summary>
     public const string ContentType = "contentType";
 
+    /// <summary><c>scst_partition</c>: the partition a partitioned producer chose (Spring's <c>BinderHeaders.PARTITION_HEADER</c>).</summary>
+    public const string Partition = "scst_partition";
+
     /// <summary><c>x-exception-message</c>: why a dead-lettered message failed.</summary>
     public const string ExceptionMessage = "x-exception-message";
 

@@ -8,6 +8,16 @@ internal sealed class MessagingOptionsRules : IValidateOptions<MessagingOptions>
     public ValidateOptionsResult Validate(string? name, MessagingOptions options)
     {
         var problems = new List<string>();
+        if (options.InstanceCount < 1)
+        {
+            problems.Add($"{MessagingOptions.SectionName}:InstanceCount must be at least 1, was {options.InstanceCount}");
+        }
+
+        if (options.InstanceIndex < 0 || options.InstanceIndex >= options.InstanceCount)
+        {
+            problems.Add($"{MessagingOptions.SectionName}:InstanceIndex must be between 0 and InstanceCount - 1, was {options.InstanceIndex}");
+        }
+
         foreach (var (bindingName, binding) in options.Bindings)
         {
             var key = $"{MessagingOptions.SectionName}:Bindings:{bindingName}";
@@ -39,6 +49,31 @@ internal sealed class MessagingOptionsRules : IValidateOptions<MessagingOptions>
             if (!binding.ContentType.StartsWith(BindingOptions.DefaultContentType, StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add($"{key}:ContentType must be application/json (the only converter so far), was '{binding.ContentType}'");
+            }
+
+            if (binding.PartitionCount < 1)
+            {
+                problems.Add($"{key}:PartitionCount must be at least 1, was {binding.PartitionCount}");
+            }
+            else if (binding.PartitionCount > 1 && !PartitionKey.TryParse(binding.PartitionKeyExpression, out _, out var expressionProblem))
+            {
+                problems.Add($"{key}:PartitionKeyExpression {expressionProblem}");
+            }
+
+            var instanceCount = binding.InstanceCount ?? options.InstanceCount;
+            var instanceIndex = binding.InstanceIndex ?? options.InstanceIndex;
+            if (binding.InstanceCount is < 1)
+            {
+                problems.Add($"{key}:InstanceCount must be at least 1, was {binding.InstanceCount}");
+            }
+            else if (binding.Partitioned && (instanceIndex < 0 || instanceIndex >= instanceCount))
+            {
+                problems.Add($"{key}:InstanceIndex must be between 0 and InstanceCount - 1 ({instanceCount - 1}), was {instanceIndex}");
+            }
+
+            if (binding.DeduplicationWindow <= TimeSpan.Zero)
+            {
+                problems.Add($"{key}:DeduplicationWindow must be positive, was {binding.DeduplicationWindow}");
             }
         }
 

@@ -19,7 +19,12 @@ internal sealed partial class MessagingHost(
         foreach (var registration in registrations)
         {
             var settings = options.Value.GetBinding(registration.Binding);
-            var binding = new ConsumerBinding(registration.Binding, settings.ResolveDestination(registration.Binding), settings.Group, settings.Prefetch);
+            var binding = new ConsumerBinding(registration.Binding, settings.ResolveDestination(registration.Binding), settings.Group, settings.Prefetch)
+            {
+                Partitioned = settings.Partitioned,
+                InstanceIndex = settings.InstanceIndex ?? options.Value.InstanceIndex,
+                InstanceCount = settings.InstanceCount ?? options.Value.InstanceCount,
+            };
             _consumers.Add(await binder.BindConsumerAsync(binding, registration.CreatePipeline(services), cancellationToken).ConfigureAwait(false));
             Log.ConsumerBound(logger, binding.Name, binding.Destination, binding.Group ?? "(anonymous)");
         }
