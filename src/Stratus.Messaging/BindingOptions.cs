@@ -70,5 +70,12 @@ public sealed class BindingOptions
     /// <summary>How long a handled message id is remembered when <see cref="Idempotent"/> is on. Default 24 hours.</summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a consumer's claim on a message id holds when <see cref="Idempotent"/> is on. A copy of the message that reaches
+    /// another consumer meanwhile waits for the claim to be completed (then it is skipped), given up (then it is handled) or
+    /// to expire (its owner died; then it is handled). Keep it above the handler's longest run. Default 30 seconds.
+    /// </summary>
+    public TimeSpan DeduplicationLease { get; set; } = TimeSpan.FromSeconds(30);
+
     internal string ResolveDestination(string bindingName) => string.IsNullOrWhiteSpace(Destination) ? bindingName : Destination;
 }

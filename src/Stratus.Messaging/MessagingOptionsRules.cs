@@ -75,6 +75,11 @@ internal sealed class MessagingOptionsRules : IValidateOptions<MessagingOptions>
             {
                 problems.Add($"{key}:DeduplicationWindow must be positive, was {binding.DeduplicationWindow}");
             }
+
+            if (binding.DeduplicationLease <= TimeSpan.Zero)
+            {
+                problems.Add($"{key}:DeduplicationLease must be positive, was {binding.DeduplicationLease}");
+            }
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Stratus.Messaging;
 using Stratus.Messaging.Consuming;
+using Stratus.Messaging.Deduplication;
+using Stratus.Messaging.Diagnostics;
 using Stratus.Messaging.Publishing;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,9 @@ public static class MessagingServiceCollectionExtensions
         services.AddOptions<MessagingJsonOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMessagePublisher, MessagePublisher>();
+        services.AddMetrics();
+        services.TryAddSingleton<MessagingTelemetry>();
+        services.TryAddSingleton<IMessageDeduplicationStore, InMemoryMessageDeduplicationStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MessagingHost>());
         return new StratusMessagingBuilder(services);
     }

@@ -1,16 +1,22 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Stratus.Messaging.Binding;
+using Stratus.Messaging.Diagnostics;
 
 namespace Stratus.Messaging.Publishing;
 
-internal sealed class MessagePublisher(IMessageBinder binder, IOptionsMonitor<MessagingOptions> options, IOptions<MessagingJsonOptions> json) : IMessagePublisher
+internal sealed class MessagePublisher(
+    IMessageBinder binder,
+    IOptionsMonitor<MessagingOptions> options,
+    IOptions<MessagingJsonOptions> json,
+    MessagingTelemetry telemetry) : IMessagePublisher
 {
     private readonly ConcurrentDictionary<string, PartitionKey> _partitionKeys = new(StringComparer.Ordinal);
 
-    public Task PublishAsync<T>(string binding, T payload, IDictionary<string, object?>? headers, CancellationToken cancellationToken)
+    public async Task PublishAsync<T>(string binding, T payload, IDictionary<string, object?>? headers, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(binding);
         var settings = options.CurrentValue.GetBinding(binding);
@@ -28,13 +34,29 @@ internal sealed class MessagePublisher(IMessageBinder binder, IOptionsMonitor<Me
             all[MessageHeaders.Partition] = partition.Value;
         }
 
+        var destination = settings.ResolveDestination(binding);
+        var messageId = Guid.NewGuid().ToString();
+        using var activity = MessagingTelemetry.StartPublish(destination, messageId);
+        MessagingTelemetry.Inject(activity ?? Activity.Current, all);
         var message = new OutboundMessage(body, settings.ContentType, all)
         {
-            MessageId = Guid.NewGuid().ToString(),
+            MessageId = messageId,
             Partition = partition,
             Key = key,
         };
-        return binder.PublishAsync(settings.ResolveDestination(binding), message, cancellationToken);
+        var destinationTag = new KeyValuePair<string, object?>("destination", destination);
+        try
+        {
+            await binder.PublishAsync(destination, message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            telemetry.Published.Add(1, destinationTag, new("outcome", "error"));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+
+        telemetry.Published.Add(1, destinationTag, new("outcome", "success"));
     }
 
     private PartitionKey GetPartitionKey(BindingOptions settings)
