@@ -37,12 +37,22 @@ internal sealed class MessagingTelemetry : IDisposable
     /// <summary>Starts a consumer activity whose parent is the trace context in <paramref name="headers"/>, if any.</summary>
     public static Activity? StartProcess(string destination, string? group, string? messageId, IReadOnlyDictionary<string, object?> headers)
     {
+        DistributedContextPropagator.Current.ExtractTraceIdAndState(headers, ReadHeader, out var traceParent, out var traceState);
         if (!Source.HasListeners())
         {
-            return null;
+            // No tracing SDK: still carry the caller's trace into the handler, so its own HTTP calls and log lines continue
+            // it (as ASP.NET Core does for a request with a traceparent).
+            if (traceParent is null)
+            {
+                return null;
+            }
+
+            var carrier = new Activity($"process {destination}");
+            carrier.SetParentId(traceParent);
+            carrier.TraceStateString = traceState;
+            return carrier.Start();
         }
 
-        DistributedContextPropagator.Current.ExtractTraceIdAndState(headers, ReadHeader, out var traceParent, out var traceState);
         ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var parent);
         var activity = Source.StartActivity($"process {destination}", ActivityKind.Consumer, parent);
         if (activity is { IsAllDataRequested: true })
