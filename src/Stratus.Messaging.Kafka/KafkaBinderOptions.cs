@@ -38,4 +38,16 @@ public sealed class KafkaBinderOptions
     /// <c>enable.auto.commit=false</c> and <c>enable.auto.offset.store=false</c> are always set. Default empty.
     /// </summary>
     public Dictionary<string, string> Consumer { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per-binding Kafka settings by binding name (<c>Stratus:Messaging:Kafka:Bindings:{name}</c>). Empty by default.</summary>
+    public Dictionary<string, KafkaBindingOptions> Bindings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How long the <c>kafka</c> health check waits for cluster metadata before reporting the binder down (Spring's
+    /// <c>healthTimeout</c>, 60 seconds there; shorter here so a probe answers before its own deadline). Default 5 seconds.
+    /// </summary>
+    public TimeSpan HealthTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    internal KafkaBindingOptions GetBinding(string name) =>
+        Bindings.TryGetValue(name, out var binding) ? binding : new KafkaBindingOptions();
 }

@@ -35,5 +35,13 @@ internal sealed partial class KafkaBinder
 
         [LoggerMessage(EventId = 2157, EventName = "KafkaClientError", Level = LogLevel.Warning, Message = "Kafka {Client} error {Code}: {Reason}")]
         public static partial void ClientError(ILogger logger, string client, ErrorCode code, string reason);
+
+        [LoggerMessage(EventId = 2158, EventName = "KafkaPartitionsAssigned", Level = LogLevel.Information,
+            Message = "Binding '{Binding}' reads partitions {Partitions} of '{Topic}' without auto-rebalance")]
+        public static partial void PartitionsAssigned(ILogger logger, string binding, string topic, int[] partitions);
+
+        [LoggerMessage(EventId = 2159, EventName = "KafkaDeadLetterPartitionMissing", Level = LogLevel.Warning,
+            Message = "Dead-letter topic '{DeadLetterTopic}' has no partition {Partition}; the dead letter goes to the partition the producer picks")]
+        public static partial void DeadLetterPartitionMissing(ILogger logger, string deadLetterTopic, int partition);
     }
 }

@@ -11,7 +11,7 @@ namespace Stratus.Messaging.Kafka.Binder;
 internal sealed class KafkaConsumer(
     KafkaBinder binder,
     ConsumerBinding binding,
-    string? deadLetterTopic,
+    DeadLetterTarget? deadLetter,
     IConsumer<byte[]?, byte[]?> consumer,
     Func<InboundMessage, CancellationToken, Task> handler,
     TimeProvider timeProvider,
@@ -71,7 +71,7 @@ internal sealed class KafkaConsumer(
     {
         try
         {
-            await handler(new InboundMessage(record.Message.Value ?? []), token).ConfigureAwait(false);
+            await handler(ToInbound(record), token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -89,7 +89,7 @@ internal sealed class KafkaConsumer(
 
     private async Task<bool> DeadLetterAsync(ConsumeResult<byte[]?, byte[]?> record, Exception failure, CancellationToken token)
     {
-        if (deadLetterTopic is null)
+        if (deadLetter is null)
         {
             KafkaBinder.Log.AnonymousDropped(logger, binding.Name, record.TopicPartitionOffset.ToString(), failure);
             return true;
@@ -97,7 +97,7 @@ internal sealed class KafkaConsumer(
 
         try
         {
-            await binder.DeadLetterAsync(deadLetterTopic, record, failure, token).ConfigureAwait(false);
+            await binder.DeadLetterAsync(deadLetter, record, failure, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -107,7 +107,7 @@ internal sealed class KafkaConsumer(
         catch (Exception deadLetterFailure)
 #pragma warning restore CA1031
         {
-            KafkaBinder.Log.DeadLetterFailed(logger, binding.Name, deadLetterTopic, DeadLetterRetryDelay, deadLetterFailure);
+            KafkaBinder.Log.DeadLetterFailed(logger, binding.Name, deadLetter.Topic, DeadLetterRetryDelay, deadLetterFailure);
             try
             {
                 consumer.Seek(record.TopicPartitionOffset);
@@ -124,8 +124,14 @@ internal sealed class KafkaConsumer(
             return false;
         }
 
-        KafkaBinder.Log.DeadLettered(logger, binding.Name, record.TopicPartitionOffset.ToString(), deadLetterTopic, failure);
+        KafkaBinder.Log.DeadLettered(logger, binding.Name, record.TopicPartitionOffset.ToString(), deadLetter.Topic, failure);
         return true;
+    }
+
+    private static InboundMessage ToInbound(ConsumeResult<byte[]?, byte[]?> record)
+    {
+        var headers = KafkaHeaderMapper.FromKafka(record.Message.Headers, out var messageId);
+        return new InboundMessage(record.Message.Value ?? [], headers) { MessageId = messageId, Partition = record.Partition.Value };
     }
 
     public async ValueTask DisposeAsync()

@@ -1,16 +1,22 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Confluent.Kafka;
 
 namespace Stratus.Messaging.Kafka.Binder;
 
-/// <summary>Header names and encodings of Spring Kafka's header mapper and Spring Cloud Stream's Kafka dead-letter records.</summary>
+/// <summary>Header names of the Kafka binder and the encodings of Spring Cloud Stream's Kafka dead-letter records.</summary>
 internal static class KafkaHeaders
 {
-    /// <summary>Spring Kafka's <c>DefaultKafkaHeaderMapper</c> lists each mapped header's Java type here, as a JSON object.</summary>
+    /// <summary>Spring's header mappers list each typed header's Java class here, as a JSON object.</summary>
     public const string SpringJsonHeaderTypes = "spring_json_header_types";
+
+    /// <summary>
+    /// The message id (<see cref="Stratus.Messaging.Binding.OutboundMessage.MessageId"/>), a string header. Not <c>id</c>:
+    /// Spring never maps its own <c>id</c> outbound, and an inbound <c>id</c> header would land in the Java message's
+    /// <c>id</c> slot, which must hold a <c>UUID</c>.
+    /// </summary>
+    public const string MessageId = "stratus_messageId";
+
     public const string OriginalTopic = "x-original-topic";
     public const string OriginalPartition = "x-original-partition";
     public const string OriginalOffset = "x-original-offset";
@@ -21,45 +27,9 @@ internal static class KafkaHeaders
     public const string ExceptionStackTrace = "x-exception-stacktrace";
 
     /// <summary>
-    /// Strings are written raw in UTF-8 and typed <c>java.lang.String</c> in <c>spring_json_header_types</c>, as Spring
-    /// Kafka's mapper does by default; byte arrays are written as they are; anything else as its invariant string.
-    /// </summary>
-    public static Headers FromOutbound(IReadOnlyDictionary<string, object?> headers)
-    {
-        var kafka = new Headers();
-        var types = new StringBuilder("{");
-        foreach (var (name, value) in headers)
-        {
-            switch (value)
-            {
-                case null:
-                    continue;
-                case byte[] bytes:
-                    kafka.Add(name, bytes);
-                    continue;
-                default:
-                    kafka.Add(name, Encoding.UTF8.GetBytes(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
-                    if (types.Length > 1)
-                    {
-                        types.Append(',');
-                    }
-
-                    types.Append('"').Append(JsonEncodedText.Encode(name).ToString()).Append("\":\"java.lang.String\"");
-                    continue;
-            }
-        }
-
-        if (types.Length > 1)
-        {
-            kafka.Add(SpringJsonHeaderTypes, Encoding.UTF8.GetBytes(types.Append('}').ToString()));
-        }
-
-        return kafka;
-    }
-
-    /// <summary>
     /// The original headers plus Spring Cloud Stream's dead-letter headers: partition as a 4-byte and offset and timestamp
-    /// as 8-byte big-endian integers, the rest UTF-8 strings.
+    /// as 8-byte big-endian integers (a missing timestamp as -1, Kafka's <c>NO_TIMESTAMP</c>), the rest UTF-8 strings,
+    /// none of them typed in <c>spring_json_header_types</c> (KafkaMessageChannelBinder adds them as raw record headers).
     /// </summary>
     public static Headers ForDeadLetter(ConsumeResult<byte[]?, byte[]?> record, Exception failure)
     {
@@ -74,7 +44,7 @@ internal static class KafkaHeaders
         var offset = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(offset, record.Offset.Value);
         var timestamp = new byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64BigEndian(timestamp, record.Message.Timestamp.UnixTimestampMs);
+        BinaryPrimitives.WriteInt64BigEndian(timestamp, record.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : record.Message.Timestamp.UnixTimestampMs);
         headers.Add(OriginalTopic, Encoding.UTF8.GetBytes(record.Topic));
         headers.Add(OriginalPartition, partition);
         headers.Add(OriginalOffset, offset);

@@ -22,4 +22,14 @@ public interface IMessageBinder
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>Disposing it stops the consumer; unacknowledged messages return to the queue.</returns>
     Task<IAsyncDisposable> BindConsumerAsync(ConsumerBinding binding, Func<InboundMessage, CancellationToken, Task> handler, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The partitions the broker has for <paramref name="destination"/>, or <see langword="null"/> when the broker does not
+    /// partition destinations itself (RabbitMQ). A partitioned producer selects among the larger of this and the binding's
+    /// <c>PartitionCount</c>, as Spring Cloud Stream does when a Kafka topic has more partitions than configured.
+    /// </summary>
+    /// <param name="destination">The destination.</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    /// <returns>The partition count, or <see langword="null"/>.</returns>
+    ValueTask<int?> GetPartitionCountAsync(string destination, CancellationToken cancellationToken) => ValueTask.FromResult<int?>(null);
 }

@@ -16,7 +16,7 @@ public sealed record InboundMessage(ReadOnlyMemory<byte> Body, IReadOnlyDictiona
     {
     }
 
-    /// <summary>The message id the publisher gave it (the AMQP <c>message-id</c> property, the Kafka <c>id</c> header), if any.</summary>
+    /// <summary>The message id the publisher gave it (the AMQP <c>message-id</c> property, the Kafka <c>stratus_messageId</c> header), if any.</summary>
     public string? MessageId { get; init; }
 
     /// <summary>The partition it arrived on (Kafka), or <see langword="null"/>.</summary>

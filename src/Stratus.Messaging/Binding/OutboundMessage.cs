@@ -7,7 +7,7 @@ namespace Stratus.Messaging.Binding;
 public sealed record OutboundMessage(ReadOnlyMemory<byte> Body, string ContentType, IReadOnlyDictionary<string, object?> Headers)
 {
     /// <summary>
-    /// A unique id for the message, written as the AMQP <c>message-id</c> property or the Kafka <c>id</c> header, so a
+    /// A unique id for the message, written as the AMQP <c>message-id</c> property or the Kafka <c>stratus_messageId</c> header, so a
     /// consumer can drop redeliveries. <see langword="null"/> when the caller gave none.
     /// </summary>
     public string? MessageId { get; init; }

@@ -26,15 +26,16 @@ internal sealed class MessagePublisher(
         all[MessageHeaders.ContentType] = settings.ContentType;
         int? partition = null;
         string? key = null;
+        var destination = settings.ResolveDestination(binding);
         if (settings.PartitionCount > 1)
         {
             var keyValue = GetPartitionKey(settings).Evaluate(body, all);
-            partition = PartitionKey.SelectPartition(keyValue, settings.PartitionCount);
+            var brokerCount = await binder.GetPartitionCountAsync(destination, cancellationToken).ConfigureAwait(false);
+            partition = PartitionKey.SelectPartition(keyValue, Math.Max(settings.PartitionCount, brokerCount ?? 0));
             key = PartitionKey.ToText(keyValue);
             all[MessageHeaders.Partition] = partition.Value;
         }
 
-        var destination = settings.ResolveDestination(binding);
         var messageId = Guid.NewGuid().ToString();
         using var activity = MessagingTelemetry.StartPublish(destination, messageId);
         MessagingTelemetry.Inject(activity ?? Activity.Current, all);

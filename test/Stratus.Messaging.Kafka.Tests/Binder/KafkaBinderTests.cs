@@ -2,6 +2,10 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Stratus.Messaging.Binding;
+using Stratus.Messaging.Kafka.Binder;
 using Stratus.Messaging.Kafka.Tests.Support;
 using Stratus.Messaging.Tests.Support;
 
@@ -137,6 +141,49 @@ public sealed class KafkaBinderTests(KafkaCluster cluster)
         Assert.Contains("Cannot convert the payload to OrderPlaced", Text(dead, "x-exception-message"), StringComparison.Ordinal);
         Assert.EndsWith("MessageConversionException", Text(dead, "x-exception-fqcn"), StringComparison.Ordinal);
         Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task Consumed_message_carries_the_decoded_headers_the_message_id_and_the_partition()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(cluster.BinderSettings()).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddStratusMessaging(configuration).AddKafkaBinder(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var binder = provider.GetRequiredService<KafkaBinder>();
+        var received = new TaskCompletionSource<InboundMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await using (await binder.BindConsumerAsync(new ConsumerBinding("orders", _destination, "billing", 1), (message, _) =>
+        {
+            // The body is only valid during the handler.
+            received.TrySetResult(message with { Body = message.Body.ToArray() });
+            return Task.CompletedTask;
+        }, Token))
+        {
+            var headers = new Dictionary<string, object?>
+            {
+                ["contentType"] = "application/json",
+                ["scst_partition"] = 2,
+                ["tenant"] = "acme",
+                ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            };
+            await binder.PublishAsync(_destination, new OutboundMessage("{\"orderId\":\"o-1\"}"u8.ToArray(), "application/json", headers)
+            {
+                MessageId = "5b0c3f1e-message",
+                Partition = 2,
+                Key = "customer-a",
+            }, Token);
+
+            var message = await received.Task.WaitAsync(Timeout, Token);
+            Assert.Equal("5b0c3f1e-message", message.MessageId);
+            Assert.Equal(2, message.Partition);
+            Assert.Equal("{\"orderId\":\"o-1\"}"u8.ToArray(), message.Body.ToArray());
+            Assert.Equal(headers.OrderBy(h => h.Key, StringComparer.Ordinal), message.Headers.OrderBy(h => h.Key, StringComparer.Ordinal));
+        }
+
+        var record = Assert.Single(await cluster.ReadAsync(_destination, 1, Timeout));
+        Assert.Equal(2, record.Partition.Value);
+        Assert.Equal("customer-a"u8.ToArray(), record.Message.Key);
     }
 
     private static byte[] Bytes(ConsumeResult<byte[]?, byte[]?> record, string header) => record.Message.Headers.GetLastBytes(header);
