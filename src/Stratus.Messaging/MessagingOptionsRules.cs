@@ -66,6 +66,10 @@ internal sealed class MessagingOptionsRules : IValidateOptions<MessagingOptions>
             {
                 problems.Add($"{key}:InstanceCount must be at least 1, was {binding.InstanceCount}");
             }
+            else if (binding.Partitioned && string.IsNullOrWhiteSpace(binding.Group))
+            {
+                problems.Add($"{key}:Group is required when Partitioned is true (a partitioned subscription needs a consumer group, as in Spring)");
+            }
             else if (binding.Partitioned && (instanceIndex < 0 || instanceIndex >= instanceCount))
             {
                 problems.Add($"{key}:InstanceIndex must be between 0 and InstanceCount - 1 ({instanceCount - 1}), was {instanceIndex}");

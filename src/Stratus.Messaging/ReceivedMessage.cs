@@ -9,6 +9,6 @@ public sealed record ReceivedMessage<T>(T Payload, IReadOnlyDictionary<string, o
     /// <summary>The id the publisher gave the message, or <see langword="null"/> when it has none (Spring publishers set none by default).</summary>
     public string? MessageId { get; init; }
 
-    /// <summary>The partition it was read from (Kafka), or <see langword="null"/>.</summary>
+    /// <summary>The partition it was read from (the Kafka record's; on RabbitMQ the partitioned consumer's instance index), or <see langword="null"/>.</summary>
     public int? Partition { get; init; }
 }

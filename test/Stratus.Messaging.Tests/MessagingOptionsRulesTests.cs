@@ -23,6 +23,7 @@ public sealed class MessagingOptionsRulesTests
     [InlineData("PartitionKeyExpression", "Stratus:Messaging:Bindings:orders:PartitionKeyExpression must be payload, payload.<property> or headers['<name>'], was 'T(Runtime)'")]
     [InlineData("MissingKey", "Stratus:Messaging:Bindings:orders:PartitionKeyExpression is required when PartitionCount is above 1 (payload, payload.<property> or headers['<name>'])")]
     [InlineData("InstanceIndex", "Stratus:Messaging:Bindings:orders:InstanceIndex must be between 0 and InstanceCount - 1 (1), was 2")]
+    [InlineData("PartitionedGroup", "Stratus:Messaging:Bindings:orders:Group is required when Partitioned is true (a partitioned subscription needs a consumer group, as in Spring)")]
     [InlineData("DeduplicationWindow", "Stratus:Messaging:Bindings:orders:DeduplicationWindow must be positive, was 00:00:00")]
     [InlineData("ContentType", "Stratus:Messaging:Bindings:orders:ContentType must be application/json (the only converter so far), was 'text/plain'")]
     public void Bad_binding_values_are_reported_with_full_key(string property, string expected)
@@ -37,7 +38,8 @@ public sealed class MessagingOptionsRulesTests
             case "PartitionCount": binding.PartitionCount = 0; break;
             case "PartitionKeyExpression": binding.PartitionCount = 2; binding.PartitionKeyExpression = "T(Runtime)"; break;
             case "MissingKey": binding.PartitionCount = 2; break;
-            case "InstanceIndex": binding.Partitioned = true; binding.InstanceCount = 2; binding.InstanceIndex = 2; break;
+            case "InstanceIndex": binding.Partitioned = true; binding.Group = "billing"; binding.InstanceCount = 2; binding.InstanceIndex = 2; break;
+            case "PartitionedGroup": binding.Partitioned = true; break;
             case "DeduplicationWindow": binding.DeduplicationWindow = TimeSpan.Zero; break;
             default: binding.ContentType = "text/plain"; break;
         }

@@ -1,15 +1,20 @@
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 using Stratus.Messaging.Binding;
 
 namespace Stratus.Messaging.RabbitMQ.Binder;
 
-/// <summary>One consuming channel: manual acks after the handler, failures to the DLQ, never a blocked queue.</summary>
+/// <summary>
+/// One consuming channel: manual acks after the handler, failures to the DLQ, never a blocked queue. The channel is an
+/// auto-recovering one: after a connection loss the client reopens it and re-registers this consumer.
+/// </summary>
 internal sealed class RabbitMqConsumer(
     RabbitMqBinder binder,
     ConsumerBinding binding,
     string queue,
+    string? deadLetterQueue,
     IChannel channel,
     Func<InboundMessage, CancellationToken, Task> handler,
     ILogger logger) : IAsyncDisposable
@@ -17,8 +22,19 @@ internal sealed class RabbitMqConsumer(
     private readonly CancellationTokenSource _stopping = new();
     private string? _consumerTag;
 
+    // Bumped each time the channel shuts down. A delivery tag belongs to one channel incarnation; after a recovery the
+    // broker has requeued that delivery and will redeliver it. The client drops acks of older tags by itself (its
+    // RecoveryAwareChannel offsets them); checking here as well lets us log it and, above all, not republish a failed
+    // stale delivery to the DLQ, where its redelivery would put a second copy.
+    private int _incarnation;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            Interlocked.Increment(ref _incarnation);
+            return Task.CompletedTask;
+        };
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += OnReceivedAsync;
         _consumerTag = await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
@@ -26,10 +42,17 @@ internal sealed class RabbitMqConsumer(
 
     private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
     {
+        var incarnation = Volatile.Read(ref _incarnation);
         var token = _stopping.Token;
+        var message = new InboundMessage(delivery.Body, AmqpHeaders.ToInbound(delivery.BasicProperties))
+        {
+            MessageId = delivery.BasicProperties.MessageId,
+            // A partitioned consumer's queue holds exactly the partition it was bound for.
+            Partition = binding.Partitioned ? binding.InstanceIndex : null,
+        };
         try
         {
-            await handler(new InboundMessage(delivery.Body), token).ConfigureAwait(false);
+            await handler(message, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -40,19 +63,26 @@ internal sealed class RabbitMqConsumer(
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            await DeadLetterAsync(delivery, failure).ConfigureAwait(false);
+            await DeadLetterAsync(delivery, incarnation, failure).ConfigureAwait(false);
             return;
         }
 
-        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
+        await SettleAsync(delivery, incarnation, acknowledge: true).ConfigureAwait(false);
     }
 
-    private async Task DeadLetterAsync(BasicDeliverEventArgs delivery, Exception failure)
+    private async Task DeadLetterAsync(BasicDeliverEventArgs delivery, int incarnation, Exception failure)
     {
-        if (binding.Group is null)
+        if (deadLetterQueue is null)
         {
             RabbitMqBinder.Log.AnonymousDropped(logger, binding.Name, failure);
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
+            await SettleAsync(delivery, incarnation, acknowledge: true).ConfigureAwait(false);
+            return;
+        }
+
+        if (incarnation != Volatile.Read(ref _incarnation))
+        {
+            // The broker already requeued it; republishing now would put a second copy in the DLQ.
+            RabbitMqBinder.Log.SettleSkipped(logger, binding.Name, delivery.BasicProperties.MessageId ?? "(no id)");
             return;
         }
 
@@ -65,24 +95,57 @@ internal sealed class RabbitMqConsumer(
 #pragma warning restore CA1031
         {
             RabbitMqBinder.Log.RepublishFailed(logger, binding.Name, republishFailure);
-            await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None).ConfigureAwait(false);
+            await SettleAsync(delivery, incarnation, acknowledge: false).ConfigureAwait(false);
             return;
         }
 
-        var deadLetterQueue = RabbitMqTopology.DeadLetterQueue(queue);
         RabbitMqBinder.Log.DeadLettered(logger, binding.Name, deadLetterQueue, failure);
-        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
+        await SettleAsync(delivery, incarnation, acknowledge: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Acks, or rejects without requeue, on the channel incarnation the message came from; else leaves it to redelivery.</summary>
+    private async Task SettleAsync(BasicDeliverEventArgs delivery, int incarnation, bool acknowledge)
+    {
+        if (incarnation != Volatile.Read(ref _incarnation) || !channel.IsOpen)
+        {
+            RabbitMqBinder.Log.SettleSkipped(logger, binding.Name, delivery.BasicProperties.MessageId ?? "(no id)");
+            return;
+        }
+
+        try
+        {
+            if (acknowledge)
+            {
+                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (AlreadyClosedException ex)
+        {
+            RabbitMqBinder.Log.SettleFailed(logger, binding.Name, delivery.BasicProperties.MessageId ?? "(no id)", ex);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_consumerTag is not null && channel.IsOpen)
+        try
         {
-            await channel.BasicCancelAsync(_consumerTag).ConfigureAwait(false);
+            if (_consumerTag is not null && channel.IsOpen)
+            {
+                await channel.BasicCancelAsync(_consumerTag).ConfigureAwait(false);
+            }
+
+            await channel.CloseAsync().ConfigureAwait(false);
+        }
+        catch (AlreadyClosedException)
+        {
+            // The connection is down (and recovering); disposing below stops this channel's recovery.
         }
 
-        await channel.CloseAsync().ConfigureAwait(false);
         await channel.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }

@@ -19,7 +19,7 @@ public sealed record InboundMessage(ReadOnlyMemory<byte> Body, IReadOnlyDictiona
     /// <summary>The message id the publisher gave it (the AMQP <c>message-id</c> property, the Kafka <c>stratus_messageId</c> header), if any.</summary>
     public string? MessageId { get; init; }
 
-    /// <summary>The partition it arrived on (Kafka), or <see langword="null"/>.</summary>
+    /// <summary>The partition it arrived on (the Kafka record's; on RabbitMQ the partitioned consumer's instance index), or <see langword="null"/>.</summary>
     public int? Partition { get; init; }
 
     internal static readonly IReadOnlyDictionary<string, object?> EmptyHeaders = new Dictionary<string, object?>(0, StringComparer.Ordinal);

@@ -13,7 +13,14 @@ public sealed class MessagingApp : IAsyncDisposable
 
     public IMessagePublisher Publisher => _host.Services.GetRequiredService<IMessagePublisher>();
 
-    public static async Task<MessagingApp> StartAsync(IMessagingBroker broker, IDictionary<string, string?> settings, Action<StratusMessagingBuilder>? configure = null)
+    public IServiceProvider Services => _host.Services;
+
+    /// <param name="broker">The broker whose binder the app uses.</param>
+    /// <param name="settings">Configuration over the broker's settings.</param>
+    /// <param name="configure">Adds consumers and functions.</param>
+    /// <param name="services">Adds or replaces services (a log recorder, say).</param>
+    public static async Task<MessagingApp> StartAsync(
+        IMessagingBroker broker, IDictionary<string, string?> settings, Action<StratusMessagingBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(broker.BinderSettings());
@@ -21,8 +28,18 @@ public sealed class MessagingApp : IAsyncDisposable
         var messaging = broker.AddBinder(builder.Services.AddStratusMessaging(builder.Configuration), builder.Configuration);
         builder.Services.Configure<MessagingJsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
         configure?.Invoke(messaging);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await ((IAsyncDisposable)host).DisposeAsync();
+            throw;
+        }
+
         return new MessagingApp(host);
     }
 

@@ -14,7 +14,8 @@ namespace Stratus.Messaging.Tests.Support;
 /// A private RabbitMQ node (the Debian <c>rabbitmq-server</c> package ./test.sh installs) on 127.0.0.1 and free AMQP and
 /// distribution ports, with its data, logs, cookie and an empty plugin list in a temporary directory so nothing under
 /// /etc or /var/lib/rabbitmq is read or written. Booting takes over 10 s, so one node serves the whole assembly; tests
-/// isolate themselves with unique destination names. Stopped with <c>rabbitmqctl stop</c>, then by PID if it lingers.
+/// isolate themselves with unique destination names; tests that stop the broker start their own node
+/// (<see cref="IsolatedRabbitMqNode"/>). Stopped with <c>rabbitmqctl stop</c>, then by PID if it lingers.
 /// epmd (port 4369), which Erlang starts on demand, is shared by all nodes on the machine and is left running.
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncLifetime, IMessagingBroker
@@ -71,34 +72,55 @@ public sealed class RabbitMqBroker : IAsyncLifetime, IMessagingBroker
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var factory = new ConnectionFactory { Uri = AmqpUri };
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        if (await WaitForAmqpAsync(clock, TimeSpan.FromSeconds(60)))
         {
-            if (_process.HasExited)
-            {
-                break;
-            }
-
-            try
-            {
-                await using var connection = await factory.CreateConnectionAsync();
-                StartupTime = clock.Elapsed;
-                return;
-            }
-            catch (global::RabbitMQ.Client.Exceptions.BrokerUnreachableException)
-            {
-                await Task.Delay(200);
-            }
+            StartupTime = clock.Elapsed;
+            return;
         }
 
-        string output;
-        lock (_output)
-        {
-            output = _output.ToString();
-        }
-
+        var output = Output;
         await DisposeAsync();
         throw new TimeoutException($"RabbitMQ node {NodeName} did not accept AMQP on port {Port} within 60 s. Output:\n{output}");
+    }
+
+    /// <summary>Stops the RabbitMQ application (<c>rabbitmqctl stop_app</c>): clients are disconnected, the port closes, durable state stays on disk.</summary>
+    public async Task StopAppAsync() => await RabbitMqCtlAsync("stop_app");
+
+    /// <summary>Starts the RabbitMQ application again (<c>rabbitmqctl start_app</c>) and waits until it accepts AMQP.</summary>
+    public async Task StartAppAsync()
+    {
+        await RabbitMqCtlAsync("start_app");
+        if (!await WaitForAmqpAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException($"RabbitMQ node {NodeName} did not accept AMQP again within 60 s after start_app. Output:\n{Output}");
+        }
+    }
+
+    /// <summary>
+    /// Every queue whose name starts with <paramref name="prefix"/>, with its type (<c>classic</c>, <c>quorum</c>) and
+    /// ready and unacknowledged counts, from one <c>rabbitmqctl list_queues</c> call (each costs a second or two).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (string Type, int Ready, int Unacknowledged)>> QueuesAsync(string prefix)
+    {
+        var output = await RabbitMqCtlAsync("list_queues", "-q", "--no-table-headers", "name", "type", "messages_ready", "messages_unacknowledged");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(fields => fields.Length == 4 && fields[0].StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(
+                fields => fields[0],
+                fields => (fields[1], int.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture)),
+                StringComparer.Ordinal);
+    }
+
+    /// <summary>Every binding whose source or destination starts with <paramref name="prefix"/>, from <c>rabbitmqctl list_bindings</c>.</summary>
+    public async Task<IReadOnlyList<(string Source, string Destination, string RoutingKey)>> BindingsAsync(string prefix)
+    {
+        var output = await RabbitMqCtlAsync("list_bindings", "-q", "--no-table-headers", "source_name", "destination_name", "routing_key");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(fields => fields.Length == 3 && (fields[0].StartsWith(prefix, StringComparison.Ordinal) || fields[1].StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(fields => (fields[0], fields[1], fields[2]))
+            .ToList();
     }
 
     public Task<IConnection> ConnectAsync() => new ConnectionFactory { Uri = AmqpUri }.CreateConnectionAsync();
@@ -177,6 +199,36 @@ public sealed class RabbitMqBroker : IAsyncLifetime, IMessagingBroker
         }
 
         return await stdout;
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private async Task<bool> WaitForAmqpAsync(Stopwatch clock, TimeSpan timeout)
+    {
+        var factory = new ConnectionFactory { Uri = AmqpUri };
+        while (clock.Elapsed < timeout && _process is { HasExited: false })
+        {
+            try
+            {
+                await using var connection = await factory.CreateConnectionAsync();
+                return true;
+            }
+            catch (global::RabbitMQ.Client.Exceptions.BrokerUnreachableException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        return false;
     }
 
     // rabbitmqctl must see the same HOME (for the Erlang cookie) and node name as the server.
