@@ -54,8 +54,10 @@ internal static class CommandLine
                 return await ConfigServerRole.RunAsync(rest).ConfigureAwait(false);
             case "gateway":
                 return await GatewayRole.RunAsync(rest).ConfigureAwait(false);
-            case "auth-server" or "dev":
-                await Console.Error.WriteLineAsync($"stratus: the '{role}' role is not built yet in this version ({Version}); available: registry, config-server, gateway").ConfigureAwait(false);
+            case "auth-server":
+                return await AuthServerRole.RunAsync(rest).ConfigureAwait(false);
+            case "dev":
+                await Console.Error.WriteLineAsync($"stratus: the '{role}' role is not built yet in this version ({Version}); available: registry, config-server, gateway, auth-server").ConfigureAwait(false);
                 return ExitNotImplemented;
             default:
                 await Console.Error.WriteLineAsync($"stratus: unknown role '{role}'. Run 'stratus --help' for the list of roles.").ConfigureAwait(false);

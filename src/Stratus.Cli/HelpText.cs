@@ -13,7 +13,7 @@ internal static class HelpText
           registry        Eureka-compatible service registry     (default --urls http://127.0.0.1:8761)
           config-server   Spring Cloud Config-compatible server  (default --urls http://127.0.0.1:8888)
           gateway         API gateway on YARP, Spring Cloud Gateway routes (default --urls http://127.0.0.1:8080)
-          auth-server     OAuth2 authorisation server            (not built yet)
+          auth-server     OAuth2/OpenID Connect authorisation server (default --urls http://127.0.0.1:9000)
           dev             registry + config server + gateway     (not built yet)
 
         Configuration: appsettings.json, appsettings.{Environment}.json, environment
@@ -38,13 +38,28 @@ internal static class HelpText
           Encrypt:Key              (none)    symmetric key for {cipher} values [encrypt.key, ENCRYPT_KEY]
           Security:Username/Password (none)  admin user; without it admin endpoints answer loopback only
 
+        Spring Cloud Bus for config-server (refresh events per changed application, docs/bus.md):
+          Stratus:Bus:Enabled=true plus Stratus:Messaging:RabbitMQ:Uri (amqp://user:pw@host:5672/)
+          or Stratus:Messaging:Kafka:BootstrapServers                  [spring.cloud.bus.enabled]
+
         Main gateway keys (Stratus:Gateway:...):
           Routes:{n}:Id, :Uri, :Predicates:{m}, :Filters:{m}, :Order  [spring.cloud.gateway.routes]
           DefaultFilters:{n}       (none)    filters applied to every route
           ResponseTimeout          00:00:30  504 after it; per route: metadata response-timeout (ms)
           TrustedProxies           (none)    peers whose X-Forwarded-* headers are believed
 
-        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md, docs/config-server.md, docs/gateway.md
+        Main auth server keys (Stratus:AuthServer:...):
+          Clients:{n}:ClientId, :ClientSecret, :Scopes:{m}, :GrantTypes:{m}, :RedirectUris:{m}
+          Users:{n}:Username, :Password, :Roles:{m}   Scopes:{n}:Name, :Resources:{m}
+          Database:Provider        Sqlite    Sqlite | PostgreSql (with Database:ConnectionString)
+          Database:Path            stratus-auth.db  the SQLite file, under the content root
+          Keys:Algorithm           RS256     RS256 | ES256; Keys:RotationInterval 30.00:00:00
+          AccessTokenLifetime      00:05:00  RefreshTokenLifetime 01:00:00
+          EnableDemo               (none)    demo-client/demo-secret and user demo/demo; on in Development
+          Issuer                   (none)    the request's base URL unless set
+
+        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md, docs/config-server.md, docs/gateway.md,
+        docs/security.md
 
         """;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Stratus.Bus;
 using Stratus.ConfigServer;
 using Stratus.ConfigServer.Http;
 
@@ -15,7 +16,8 @@ public static class ConfigServerEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps Spring Cloud Config's HTTP API under <c>Stratus:ConfigServer:Prefix</c>: environments, flattened files,
     /// plain-text resources, <c>/encrypt</c>, <c>/decrypt</c>, <c>/encrypt/status</c>, <c>/key</c>, <c>/monitor</c>,
-    /// and <c>/actuator/health</c> and <c>/actuator/refresh</c>.
+    /// <c>/actuator/health</c> and <c>/actuator/refresh</c>, and, with the bus added, <c>/actuator/busrefresh</c> and
+    /// <c>/actuator/busenv</c> (admin endpoints like <c>/actuator/refresh</c>: the admin user, else loopback only).
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <returns>The route group, for adding conventions.</returns>
@@ -38,8 +40,30 @@ public static class ConfigServerEndpointRouteBuilderExtensions
         group.MapPost("/encrypt/{application}/{profiles}", encryption.EncryptAsync);
         group.MapPost("/decrypt", encryption.DecryptAsync);
         group.MapPost("/decrypt/{application}/{profiles}", encryption.DecryptAsync);
+        if (endpoints.ServiceProvider.GetService<IBusPublisher>() is not null)
+        {
+            var access = endpoints.ServiceProvider.GetRequiredService<AccessControl>();
+            var time = endpoints.ServiceProvider.GetRequiredService<TimeProvider>();
+            group.MapStratusBusRefresh().Add(endpoint => endpoint.RequestDelegate = AdminOnly(endpoint.RequestDelegate, access, time));
+            group.MapStratusBusEnv().Add(endpoint => endpoint.RequestDelegate = AdminOnly(endpoint.RequestDelegate, access, time));
+        }
+
         // HEAD as Spring MVC answers it for every GET mapping: same status and headers (ETag included), no body.
         group.MapMethods("/{**path}", ReadMethods, context => read.HandleAsync(context, context.Request.RouteValues["path"] as string ?? string.Empty)).WithOrder(int.MaxValue);
         return group;
     }
+
+    private static RequestDelegate AdminOnly(RequestDelegate? inner, AccessControl access, TimeProvider time) => async context =>
+    {
+        if (access.CheckAdmin(context) is { } denied)
+        {
+            await ErrorResponse.WriteAsync(context, denied.Status, denied.Message, time).ConfigureAwait(false);
+            return;
+        }
+
+        if (inner is not null)
+        {
+            await inner(context).ConfigureAwait(false);
+        }
+    };
 }

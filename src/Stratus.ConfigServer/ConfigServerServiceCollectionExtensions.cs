@@ -18,8 +18,9 @@ public static class ConfigServerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the config server: options from <c>Stratus:ConfigServer</c> (with Spring's <c>spring.cloud.config.server.*</c>
-    /// and <c>encrypt.*</c> aliases), the Git, native or composite backends, background refresh, and the endpoints that
-    /// <c>MapStratusConfigServer()</c> maps.
+    /// and <c>encrypt.*</c> aliases), the Git, native or composite backends, background refresh, the endpoints that
+    /// <c>MapStratusConfigServer()</c> maps, and, once the bus is added too (<c>builder.AddStratusBus()</c>), a bus refresh
+    /// event per changed application after each change a webhook, the timer or an admin refresh found.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The application configuration.</param>
@@ -45,6 +46,7 @@ public static class ConfigServerServiceCollectionExtensions
         services.TryAddSingleton<AdminEndpoints>();
         services.TryAddSingleton<EncryptionEndpoints>();
         services.TryAddSingleton<RefreshService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigChangePublisher, BusChangePublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<RefreshService>());
         return services;
     }

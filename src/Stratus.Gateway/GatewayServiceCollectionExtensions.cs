@@ -55,23 +55,25 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => ClientAddress.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         services.TryAddSingleton<UpstreamInvokers>();
         services.TryAddSingleton<GatewayHandler>();
-        services.TryAddSingleton<ValidatedTokenCache>();
         if (!services.Any(d => d.ServiceType == typeof(GatewayMarker)))
         {
             services.AddSingleton<GatewayMarker>();
             services.AddHealthChecks().AddCheck<RateLimiterHealthCheck>("gatewayRateLimiter", tags: ["stratus"]);
         }
-        if (configuration.GetSection($"{GatewayOptions.SectionName}:Jwt").GetChildren().Any())
+        var jwt = configuration.GetSection(GatewayScheme.Section);
+        if (jwt.GetChildren().Any() && !services.Any(d => d.ServiceType == typeof(GatewaySchemeMarker)))
         {
             // Only with JWT settings, and never as the automatic default: a default scheme would make ASP.NET Core's
-            // authentication middleware validate every request's token before the gateway (and its cache) sees it.
+            // authentication middleware validate every request's token, also on routes that do not ask for one.
             AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
-            services.AddAuthentication().AddJwtBearer(GatewayAuthentication.Scheme, _ => { });
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>, GatewayAuthentication>());
+            services.AddSingleton<GatewaySchemeMarker>();
+            Stratus.Security.Tokens.StratusJwtScheme.Add(services, GatewayScheme.Name, jwt, isDefault: false);
         }
         services.TryAddSingleton<RoutesEndpoint>();
         return services;
     }
 
     private sealed class GatewayMarker;
+
+    private sealed class GatewaySchemeMarker;
 }

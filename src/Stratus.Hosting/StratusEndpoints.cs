@@ -10,8 +10,9 @@ using Stratus.Management.Http;
 namespace Stratus.Hosting;
 
 /// <summary>
-/// What <c>AddStratus()</c> maps: the actuator endpoints and, with the config client, <c>POST /actuator/refresh</c>
-/// when <c>refresh</c> is exposed, guarded like every sensitive actuator endpoint (loopback or an authorised caller).
+/// What <c>AddStratus()</c> maps: the actuator endpoints; with the config client, <c>POST /actuator/refresh</c> when
+/// <c>refresh</c> is exposed; with the bus, <c>busrefresh</c>, <c>busenv</c> and <c>busshutdown</c> when exposed; each
+/// guarded like every sensitive actuator endpoint (loopback or an authorised caller).
 /// </summary>
 internal static class StratusEndpoints
 {
@@ -29,13 +30,35 @@ internal static class StratusEndpoints
         endpoints.MapStratusManagement();
         var services = endpoints.ServiceProvider;
         var options = services.GetRequiredService<IOptions<ManagementOptions>>().Value;
-        if (parts.ConfigClient && new EndpointExposure(options.Exposure).IsExposed(RefreshId))
+        var exposure = new EndpointExposure(options.Exposure);
+        var basePath = (options.BasePath ?? string.Empty).TrimEnd('/') + "/";
+        var access = services.GetRequiredService<ManagementAccess>();
+        if (parts.ConfigClient && exposure.IsExposed(RefreshId))
         {
-            var access = services.GetRequiredService<ManagementAccess>();
-            endpoints.MapStratusConfigRefresh((options.BasePath ?? string.Empty).TrimEnd('/') + "/" + RefreshId)
-                .Add(endpoint => endpoint.RequestDelegate = access.Guard(endpoint.RequestDelegate ?? (_ => Task.CompletedTask)));
+            Guard(endpoints.MapStratusConfigRefresh(basePath + RefreshId), access);
+        }
+
+        if (parts.Bus is not null)
+        {
+            foreach (var (id, map) in BusEndpoints)
+            {
+                if (exposure.IsExposed(id))
+                {
+                    Guard(map(endpoints, basePath + id), access);
+                }
+            }
         }
     }
+
+    private static readonly (string Id, Func<IEndpointRouteBuilder, string, IEndpointConventionBuilder> Map)[] BusEndpoints =
+    [
+        ("busrefresh", (endpoints, path) => endpoints.MapStratusBusRefresh(path)),
+        ("busenv", (endpoints, path) => endpoints.MapStratusBusEnv(path)),
+        ("busshutdown", (endpoints, path) => endpoints.MapStratusBusShutdown(path)),
+    ];
+
+    private static void Guard(IEndpointConventionBuilder endpoint, ManagementAccess access) =>
+        endpoint.Add(e => e.RequestDelegate = access.Guard(e.RequestDelegate ?? (_ => Task.CompletedTask)));
 
     /// <summary>An empty endpoint source that marks a route builder as already holding the Stratus endpoints.</summary>
     private sealed class MarkerDataSource : EndpointDataSource

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Stratus.Bus;
 using Stratus.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -12,9 +13,11 @@ public static class StratusHostApplicationBuilderExtensions
     /// <summary>
     /// Reads configuration and turns on, for this service: the config client (when a config server is configured),
     /// discovery registration and resolution with client-side load balancing and resilience on every
-    /// <see cref="System.Net.Http.IHttpClientFactory"/> client (when a registry is configured), tracing, metrics and
-    /// JSON logs, health checks and the actuator endpoints, which are mapped when the application starts. A second
-    /// call changes nothing. Each part is described in <c>docs/hosting.md</c>.
+    /// <see cref="System.Net.Http.IHttpClientFactory"/> client (when a registry is configured), Spring Cloud Bus (when
+    /// <c>Stratus:Bus:Enabled</c> is true, on the RabbitMQ or Kafka binder configured), bearer JWT validation with scope
+    /// and role policies (when <c>Stratus:Security:ResourceServer</c> names an issuer), tracing, metrics and JSON logs,
+    /// health checks and the actuator endpoints, which are mapped when the application starts. A second call changes
+    /// nothing. Each part is described in <c>docs/hosting.md</c>.
     /// </summary>
     /// <param name="builder">The host builder, for example <c>WebApplication.CreateBuilder(args)</c>.</param>
     /// <returns>The same builder, for chaining.</returns>
@@ -36,6 +39,12 @@ public static class StratusHostApplicationBuilderExtensions
             builder.AddStratusConfigClient();
         }
 
+        if (parts.Bus is { } binder)
+        {
+            var messaging = builder.AddStratusBus();
+            _ = binder == BusBinderKind.Kafka ? messaging.AddKafkaBinder(configuration) : messaging.AddRabbitMqBinder(configuration);
+        }
+
         builder.AddStratusObservability();
         builder.Services.AddHealthChecks();
         builder.Services.AddStratusManagement(configuration);
@@ -46,6 +55,11 @@ public static class StratusHostApplicationBuilderExtensions
             {
                 builder.Services.ConfigureHttpClientDefaults(http => http.AddStratusLoadBalancing());
             }
+        }
+
+        if (parts.ResourceServer)
+        {
+            builder.Services.AddStratusResourceServer(configuration);
         }
 
         if (parts.MapEndpoints)

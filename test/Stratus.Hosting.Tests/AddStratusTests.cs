@@ -54,6 +54,30 @@ public sealed class AddStratusTests
     }
 
     [Fact]
+    public async Task An_issuer_in_configuration_makes_the_service_a_resource_server_and_leaves_health_open()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Stratus:Security:ResourceServer:JwksUri"] = "http://127.0.0.1:9/jwks",
+            ["Stratus:Security:ResourceServer:Issuer"] = "https://issuer.example",
+            ["Stratus:Security:ResourceServer:Audience"] = "hosting-test",
+        };
+        await using var app = await StartServiceAsync(settings, builder => builder.AddStratus(), map: app => app.MapGet("/orders", () => "orders").RequireScope("orders.read"));
+        using var client = Client(app);
+
+        using var none = await client.GetAsync(new Uri("orders", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.ToString());
+        using var garbage = new HttpRequestMessage(HttpMethod.Get, new Uri("orders", UriKind.Relative));
+        garbage.Headers.TryAddWithoutValidation("Authorization", "Bearer not-a-jwt");
+        using var refused = await client.SendAsync(garbage, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("error=\"invalid_token\"", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        using var health = await client.GetAsync(new Uri("actuator/health", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task Configuration_alone_brings_config_server_values_registration_calls_by_name_and_a_live_refresh()
     {
         using var repo = new GitRepo();

@@ -2,7 +2,7 @@ namespace Stratus.ConfigServer.Refresh;
 
 /// <summary>
 /// Tells the world that configuration changed, after the server has fetched it. Watchers of the server are woken
-/// without one; add an implementation (for example a Spring Cloud Bus publisher) with
+/// without one, and the Spring Cloud Bus publisher is built in (it acts once the bus is added); add others with
 /// <c>services.AddSingleton&lt;IConfigChangePublisher, MyPublisher&gt;()</c>.
 /// </summary>
 public interface IConfigChangePublisher

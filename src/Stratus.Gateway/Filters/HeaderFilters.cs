@@ -73,14 +73,3 @@ internal sealed class SecureHeadersFilter : IGatewayFilter
 
     public string Describe() => $"SecureHeaders [{string.Join(", ", _headers.Select(h => h.Key))}]";
 }
-
-/// <summary>
-/// <c>TokenRelay</c>: for now the caller's <c>Authorization</c> header goes upstream unchanged (it always does); obtaining
-/// and exchanging tokens arrives with the security work. Accepted so that Spring routes load.
-/// </summary>
-internal sealed class TokenRelayFilter : IGatewayFilter
-{
-    public ValueTask<bool> ApplyAsync(GatewayExchange exchange) => ValueTask.FromResult(true);
-
-    public string Describe() => "TokenRelay (relays the caller's bearer token)";
-}

@@ -24,7 +24,6 @@ internal sealed class GatewayHandler(
     UpstreamInvokers invokers,
     ClientAddress clients,
     IOptionsMonitor<GatewayOptions> options,
-    ValidatedTokenCache tokens,
     TimeProvider time)
 {
     public Task HandleAsync(HttpContext context)
@@ -126,13 +125,13 @@ internal sealed class GatewayHandler(
     /// A route that asks for a caller is answered 401 (with the bearer challenge and its error description) or 403
     /// (<c>insufficient_scope</c>) before any filter or upstream call; the decision uses the route the normalised path chose.
     /// </summary>
-    private async Task<bool> AuthorizeAsync(HttpContext context, CompiledRoute route)
+    private static async Task<bool> AuthorizeAsync(HttpContext context, CompiledRoute route)
     {
         if (route.Authorization is { } authorization)
         {
             if (await AuthenticateAsync(context).ConfigureAwait(false) is not { } principal)
             {
-                await context.ChallengeAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
+                await context.ChallengeAsync(GatewayScheme.Name).ConfigureAwait(false);
                 return false;
             }
 
@@ -153,28 +152,14 @@ internal sealed class GatewayHandler(
         return true;
     }
 
-    /// <summary>The caller's principal from a cached or freshly validated bearer token; <see langword="null"/> when it does not validate.</summary>
-    private async Task<System.Security.Claims.ClaimsPrincipal?> AuthenticateAsync(HttpContext context)
+    /// <summary>
+    /// The caller's principal from the bearer token (the scheme remembers tokens that passed, by their hash, until
+    /// their <c>exp</c> or a key change); <see langword="null"/> when it does not validate.
+    /// </summary>
+    private static async Task<System.Security.Claims.ClaimsPrincipal?> AuthenticateAsync(HttpContext context)
     {
-        var header = context.Request.Headers.Authorization;
-        var text = header.Count == 1 ? header[0] : null;
-        if (text is not null && tokens.Find(text) is { } cached)
-        {
-            return cached;
-        }
-
-        var result = await context.AuthenticateAsync(GatewayAuthentication.Scheme).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return null;
-        }
-
-        if (text is not null)
-        {
-            tokens.Remember(text, result.Principal!);
-        }
-
-        return result.Principal;
+        var result = await context.AuthenticateAsync(GatewayScheme.Name).ConfigureAwait(false);
+        return result.Succeeded ? result.Principal : null;
     }
 
     /// <summary>Spring's <c>forward:/path</c>: the request goes through the routes again with the fallback path (once).</summary>

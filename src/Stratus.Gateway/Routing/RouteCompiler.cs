@@ -66,6 +66,12 @@ internal static class RouteCompiler
             var response = Millis(definition.Metadata, "response-timeout", label, errors);
             var connect = Millis(definition.Metadata, "connect-timeout", label, errors);
             var authorization = Security.RouteAuthorization.From(definition.Metadata, label, errors);
+            if (authorization is null && services.JwtConfigured && filters.OfType<TokenRelayFilter>().Any())
+            {
+                // Relay only tokens the gateway itself accepts.
+                authorization = new Security.RouteAuthorization([], []);
+            }
+
             if (authorization is not null && !services.JwtConfigured)
             {
                 errors.Add($"{label}: metadata auth-* needs Stratus:Gateway:Jwt:Authority or Stratus:Gateway:Jwt:JwksUri");

@@ -24,19 +24,9 @@ internal sealed record RouteAuthorization(IReadOnlyList<string> Scopes, IReadOnl
     /// <summary>The missing scope or role, or <see langword="null"/> when the caller may pass.</summary>
     public string? Missing(ClaimsPrincipal user)
     {
-        if (Scopes.Count > 0)
+        if (Stratus.Security.Authorization.ScopeClaims.FirstMissing(user, Scopes) is { } scope)
         {
-            var granted = user.FindAll("scope").Concat(user.FindAll("scp"))
-                .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Concat(user.FindAll("authorities").Select(c => c.Value.StartsWith("SCOPE_", StringComparison.Ordinal) ? c.Value[6..] : string.Empty))
-                .ToHashSet(StringComparer.Ordinal);
-            foreach (var scope in Scopes)
-            {
-                if (!granted.Contains(scope))
-                {
-                    return "scope " + scope;
-                }
-            }
+            return "scope " + scope;
         }
 
         if (Roles.Count > 0 && !Roles.Any(role => user.IsInRole(role) || user.HasClaim("roles", role) || user.HasClaim("role", role)))

@@ -52,7 +52,6 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("auth-server")]
     [InlineData("dev")]
     public async Task Roles_not_built_yet_say_so_and_fail(string role)
     {
