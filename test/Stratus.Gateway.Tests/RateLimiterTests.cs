@@ -14,7 +14,9 @@ public sealed class RateLimiterTests
     {
         await using var backend = await Backend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(Routes.Json(
-            Routes.Route("limited", backend.Address, ["Path=/limited"], ["RequestRateLimiter=1, 3, 1, client-address"]),
+            // 20 tokens a request from a bucket of 60 refilled at 1 a second: three requests, then 20 s until the next one,
+            // so a slow machine cannot refill the bucket between the requests.
+            Routes.Route("limited", backend.Address, ["Path=/limited"], ["RequestRateLimiter=1, 60, 20, client-address"]),
             Routes.Route("by-user", backend.Address, ["Path=/user"], ["RequestRateLimiter=1, 3"])));
 
         var statuses = new List<HttpStatusCode>();
@@ -22,9 +24,9 @@ public sealed class RateLimiterTests
         {
             using var response = await gateway.Client.GetAsync(new Uri("limited", UriKind.Relative), Ct);
             statuses.Add(response.StatusCode);
-            Assert.Equal("3", response.Headers.GetValues("X-RateLimit-Burst-Capacity").Single());
+            Assert.Equal("60", response.Headers.GetValues("X-RateLimit-Burst-Capacity").Single());
             Assert.Equal("1", response.Headers.GetValues("X-RateLimit-Replenish-Rate").Single());
-            Assert.Equal("1", response.Headers.GetValues("X-RateLimit-Requested-Tokens").Single());
+            Assert.Equal("20", response.Headers.GetValues("X-RateLimit-Requested-Tokens").Single());
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);

@@ -81,9 +81,9 @@ public sealed partial class StratusProcess : IAsyncDisposable
         var port = fixedPort ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var process = Start([role, "--urls", baseAddress.ToString().TrimEnd('/'), .. extraArgs ?? []], environment);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (process.HasExited)
             {
@@ -102,12 +102,16 @@ public sealed partial class StratusProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting (a loaded machine): ask again.
+            }
 
             await Task.Delay(50);
         }
 
         await process.DisposeAsync();
-        throw new TimeoutException($"stratus {role} did not answer within 30 s");
+        throw new TimeoutException($"stratus {role} did not answer within 60 s");
     }
 
     /// <summary>Sends SIGTERM, as a container runtime or systemd would.</summary>

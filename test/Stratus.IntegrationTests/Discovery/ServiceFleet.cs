@@ -46,7 +46,7 @@ public sealed class ServiceFleet : IAsyncDisposable
             .. extra,
         ]);
         _processes.Add(process);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitUntilAsync(async () =>
         {
             if (process.HasExited)
@@ -62,7 +62,12 @@ public sealed class ServiceFleet : IAsyncDisposable
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(30), $"{name} to answer");
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting (a loaded machine).
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), $"{name} to answer");
         var entry = (process, address, name);
         Services.Add(entry);
         return entry;
