@@ -1,8 +1,8 @@
 namespace Stratus.Bench.Messaging;
 
 /// <summary>
-/// Times how long a consumer takes to handle a pre-filled backlog, without its start-up: the first delivery waits at
-/// the gate until the consumer is known to be receiving; the clock starts when the gate opens and stops when the
+/// Times how long a running consumer takes to handle a backlog: the run's first delivery waits at the gate while the
+/// backlog is published; once it is all in the queue, the clock starts and the gate opens, and it stops when the
 /// expected count has been handled (before that last message's ack or commit, on both sides).
 /// </summary>
 internal sealed class Drain(int expected)

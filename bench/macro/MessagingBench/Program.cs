@@ -35,7 +35,7 @@ int CountFor(string scenario) => settings[$"count:{scenario}"] is { } count
     {
         "rabbit-publish-w1" => messages / 10,
         "kafka-publish-w1" => messages / 40,
-        // The mock cluster keeps about 5 MB per partition, and librdkafka's sticky partitioner spreads unkeyed records unevenly.
+        // A backlog must fit the mock cluster's 5 MB per partition, and librdkafka spreads unkeyed records unevenly.
         "kafka-consume" => messages * 3 / 4,
         _ => messages,
     };
@@ -73,7 +73,7 @@ try
             "rabbit-consume-p64" => await RabbitConsumeScenario.CreateAsync(node!, 64, order),
             "kafka-publish-w1" => await KafkaPublishScenario.CreateAsync(cluster!, 1, order),
             "kafka-publish-w64" => await KafkaPublishScenario.CreateAsync(cluster!, 64, order),
-            _ => await KafkaConsumeScenario.CreateAsync(cluster!, order, CountFor(name)),
+            _ => await KafkaConsumeScenario.CreateAsync(cluster!, order),
         };
         var count = CountFor(name);
         foreach (var variant in variants)

@@ -5,8 +5,8 @@ namespace Stratus.Bench.Messaging.Brokers;
 /// <summary>
 /// librdkafka's mock cluster (three brokers on loopback, inside this process), alive as long as the admin client that
 /// created it, as test/Stratus.Messaging.Kafka.Tests/Support/KafkaCluster.cs makes it. Topics are created on first use
-/// with the mock's default of 4 partitions, and each partition keeps only its last few megabytes (about 4,500 records
-/// of 1 KB), so a backlog to drain must stay below that per partition.
+/// with the mock's default of 4 partitions, and each partition keeps only its last 5 MB (about 4,500 records of 1 KB),
+/// so a backlog to drain must stay below that per partition.
 /// </summary>
 internal sealed class KafkaMockCluster : IDisposable
 {
@@ -32,18 +32,6 @@ internal sealed class KafkaMockCluster : IDisposable
         ["heartbeat.interval.ms"] = "500",
         ["topic.metadata.refresh.interval.ms"] = "1000",
     };
-
-    /// <summary>The records <paramref name="topic"/> holds: the sum over its partitions of high minus low watermark.</summary>
-    public long CountRecords(string topic)
-    {
-        var partitions = _owner.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single(t => t.Topic == topic).Partitions;
-        using var probe = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = BootstrapServers, GroupId = "bench-probe" }).Build();
-        return partitions.Sum(p =>
-        {
-            var marks = probe.QueryWatermarkOffsets(new TopicPartition(topic, new Partition(p.PartitionId)), TimeSpan.FromSeconds(10));
-            return marks.High.Value - marks.Low.Value;
-        });
-    }
 
     public void Dispose() => _owner.Dispose();
 }
