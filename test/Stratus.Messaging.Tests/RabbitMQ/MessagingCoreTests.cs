@@ -33,6 +33,18 @@ public sealed class MessagingCoreTests(RabbitMqBroker broker)
     }
 
     [Fact]
+    public async Task Payload_types_without_a_source_generated_context_are_read_by_reflection()
+    {
+        var received = new TaskCompletionSource<Unlisted>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await MessagingApp.StartAsync(broker, MessagingApp.Orders(_destination, "billing"),
+            m => m.AddConsumer<Unlisted>("orders", (payload, _) => { received.TrySetResult(payload); return Task.CompletedTask; }));
+
+        await app.Publisher.PublishAsync("orders", new Unlisted("not in TestJsonContext", 7), null, Token);
+
+        Assert.Equal(new Unlisted("not in TestJsonContext", 7), await received.Task.WaitAsync(Timeout, Token));
+    }
+
+    [Fact]
     public async Task The_trace_continues_from_the_publisher_to_the_consumer()
     {
         using var listener = new ActivityListener
@@ -137,4 +149,6 @@ public sealed class MessagingCoreTests(RabbitMqBroker broker)
         var properties = new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
         await channel.BasicPublishAsync(_destination, _destination, mandatory: false, properties, Encoding.UTF8.GetBytes(json), Token);
     }
+
+    public sealed record Unlisted(string Name, int Count);
 }
