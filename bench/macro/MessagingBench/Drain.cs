@@ -13,8 +13,6 @@ internal sealed class Drain(int expected)
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _handled;
 
-    public bool IsDone => _done.Task.IsCompleted;
-
     /// <summary>Called by a handler before its work; waits only while the gate is closed.</summary>
     public ValueTask EnterAsync()
     {

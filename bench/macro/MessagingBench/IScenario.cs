@@ -7,8 +7,8 @@ internal interface IScenario : IAsyncDisposable
     string Name { get; }
 
     /// <summary>Publishes or drains <paramref name="messages"/> messages with the client used directly; returns the time taken.</summary>
-    Task<RunTime> RunDirectAsync(int messages, string run);
+    Task<RunTime> RunDirectAsync(int messages);
 
     /// <summary>The same through Stratus.</summary>
-    Task<RunTime> RunStratusAsync(int messages, string run);
+    Task<RunTime> RunStratusAsync(int messages);
 }

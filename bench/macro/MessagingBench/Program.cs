@@ -13,8 +13,11 @@ using Stratus.Bench.Messaging.RabbitMQ;
 // side, then the rounds, direct first in odd rounds and Stratus first in even ones. Prints one JSON line per run on
 // stdout (scenario, round, variant, messages, seconds, rate in messages/s, this process's CPU µs per message); progress on stderr.
 var settings = new ConfigurationBuilder().AddCommandLine(args).Build();
-var rounds = int.Parse(settings["rounds"] ?? "6", CultureInfo.InvariantCulture);
-var messages = int.Parse(settings["messages"] ?? "10000", CultureInfo.InvariantCulture);
+if (Positive("rounds", 6) is not { } rounds || Positive("messages", 10_000) is not { } messages)
+{
+    return 2;
+}
+
 var variants = (settings["variants"] ?? "direct,stratus").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 string[] all =
 [
@@ -28,10 +31,17 @@ if (selected.Except(all).ToArray() is { Length: > 0 } unknown)
     return 2;
 }
 
+if (variants.Except(["direct", "stratus"]).ToArray() is { Length: > 0 } unknownVariants)
+{
+    Console.Error.WriteLine($"Unknown variants: {string.Join(", ", unknownVariants)}. Known: direct, stratus");
+    return 2;
+}
+
 // A window of one waits for every confirm (RabbitMQ's fsync, librdkafka's 5 ms linger), so those runs use fewer messages.
-int CountFor(string scenario) => settings[$"count:{scenario}"] is { } count
-    ? int.Parse(count, CultureInfo.InvariantCulture)
-    : scenario switch
+var counts = new Dictionary<string, int>();
+foreach (var name in selected)
+{
+    var fallback = name switch
     {
         "rabbit-publish-w1" => messages / 10,
         "kafka-publish-w1" => messages / 40,
@@ -39,6 +49,13 @@ int CountFor(string scenario) => settings[$"count:{scenario}"] is { } count
         "kafka-consume" => messages * 3 / 4,
         _ => messages,
     };
+    if (Positive($"count:{name}", Math.Max(fallback, 1)) is not { } count)
+    {
+        return 2;
+    }
+
+    counts[name] = count;
+}
 
 // The generic hosts the scenarios start take SIGTERM and SIGINT for themselves (ConsoleLifetime stops that host and
 // cancels the signal), so a stop from the driver script would only end the current run. Exit instead; the RabbitMQ
@@ -75,7 +92,7 @@ try
             "kafka-publish-w64" => await KafkaPublishScenario.CreateAsync(cluster!, 64, order),
             _ => await KafkaConsumeScenario.CreateAsync(cluster!, order),
         };
-        var count = CountFor(name);
+        var count = counts[name];
         foreach (var variant in variants)
         {
             // Long enough for tiered compilation to settle: shorter warm-ups left the first round a third slower.
@@ -102,17 +119,31 @@ finally
 
 return 0;
 
+int? Positive(string key, int fallback)
+{
+    if (settings[key] is not { } text)
+    {
+        return fallback;
+    }
+
+    if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+    {
+        return value;
+    }
+
+    Console.Error.WriteLine($"--{key} must be a positive whole number, was '{text}'");
+    return null;
+}
+
 static async Task RunAsync(IScenario scenario, string variant, int count, int round)
 {
-    var run = round == 0 ? $"warmup-{variant}" : $"r{round}";
     // Collected between runs, so one side's garbage is not paid by the other.
     GC.Collect();
     GC.WaitForPendingFinalizers();
     var time = variant switch
     {
-        "direct" => await scenario.RunDirectAsync(count, run),
-        "stratus" => await scenario.RunStratusAsync(count, run),
-        _ => throw new ArgumentException($"Unknown variant '{variant}': direct or stratus."),
+        "direct" => await scenario.RunDirectAsync(count),
+        _ => await scenario.RunStratusAsync(count),
     };
     var rate = count / time.Elapsed.TotalSeconds;
     var cpuPerMessage = time.Cpu.TotalMicroseconds / count;

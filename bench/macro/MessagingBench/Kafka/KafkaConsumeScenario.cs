@@ -54,9 +54,9 @@ internal sealed class KafkaConsumeScenario : IScenario
         return scenario;
     }
 
-    public Task<RunTime> RunDirectAsync(int messages, string run) => RunAsync(DirectTopic, _directSlot, messages);
+    public Task<RunTime> RunDirectAsync(int messages) => RunAsync(DirectTopic, _directSlot, messages);
 
-    public Task<RunTime> RunStratusAsync(int messages, string run) => RunAsync(StratusTopic, _stratusSlot, messages);
+    public Task<RunTime> RunStratusAsync(int messages) => RunAsync(StratusTopic, _stratusSlot, messages);
 
     public async ValueTask DisposeAsync()
     {

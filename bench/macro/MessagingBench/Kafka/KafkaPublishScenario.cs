@@ -56,7 +56,7 @@ internal sealed class KafkaPublishScenario : IScenario
         return new KafkaPublishScenario(inFlight, order, topic, direct, stratus);
     }
 
-    public async Task<RunTime> RunDirectAsync(int messages, string run)
+    public async Task<RunTime> RunDirectAsync(int messages)
     {
         var timer = RunTime.Start();
         await Window.RunAsync(messages, _inFlight, async () =>
@@ -67,7 +67,7 @@ internal sealed class KafkaPublishScenario : IScenario
         return timer.Stop();
     }
 
-    public async Task<RunTime> RunStratusAsync(int messages, string run)
+    public async Task<RunTime> RunStratusAsync(int messages)
     {
         var timer = RunTime.Start();
         await Window.RunAsync(messages, _inFlight, () => new ValueTask(_publisher.PublishAsync(Binding, _order, null, CancellationToken.None)));

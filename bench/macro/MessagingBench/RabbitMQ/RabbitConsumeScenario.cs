@@ -57,9 +57,9 @@ internal sealed class RabbitConsumeScenario : IScenario
         return scenario;
     }
 
-    public Task<RunTime> RunDirectAsync(int messages, string run) => RunAsync(_direct, messages);
+    public Task<RunTime> RunDirectAsync(int messages) => RunAsync(_direct, messages);
 
-    public Task<RunTime> RunStratusAsync(int messages, string run) => RunAsync(_stratus, messages);
+    public Task<RunTime> RunStratusAsync(int messages) => RunAsync(_stratus, messages);
 
     public async ValueTask DisposeAsync()
     {

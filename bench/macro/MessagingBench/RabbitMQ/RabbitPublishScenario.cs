@@ -61,7 +61,7 @@ internal sealed class RabbitPublishScenario : IScenario
         return new RabbitPublishScenario(inFlight, order, exchange, connection, admin, direct, stratus);
     }
 
-    public async Task<RunTime> RunDirectAsync(int messages, string run)
+    public async Task<RunTime> RunDirectAsync(int messages)
     {
         var timer = RunTime.Start();
         await Window.RunAsync(messages, _inFlight, () =>
@@ -75,7 +75,7 @@ internal sealed class RabbitPublishScenario : IScenario
         return elapsed;
     }
 
-    public async Task<RunTime> RunStratusAsync(int messages, string run)
+    public async Task<RunTime> RunStratusAsync(int messages)
     {
         var timer = RunTime.Start();
         await Window.RunAsync(messages, _inFlight, () => new ValueTask(_publisher.PublishAsync(Binding, _order, null, CancellationToken.None)));
