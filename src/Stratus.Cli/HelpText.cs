@@ -7,6 +7,7 @@ internal static class HelpText
         stratus: Spring Cloud-compatible infrastructure for .NET microservices
 
         Usage: stratus <role> [--urls URL] [--Key=Value ...]
+               stratus auth-server rotate-keys [--Key=Value ...]   (new signing key now)
                stratus --help | --version
 
         Roles:

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using Stratus.Discovery;
 
 // A test service: answers who it is, counts what it was sent, and can call another service by name. Everything
 // Stratus gives it (discovery, load balancing, tracing, JSON logs, actuator) comes from AddStratus and configuration.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddStratus();
-builder.Services.AddHttpClient("callee", client => client.BaseAddress = new Uri("http://" + (builder.Configuration["Callee"] ?? "callee") + "/"));
+builder.Services.AddHttpClient("callee", client => client.BaseAddress = new Uri("http://" + (builder.Configuration["Callee"] ?? "callee") + "/"))
+    .AddStratusTokenRelay();
+var secured = builder.Configuration.GetSection("Stratus:Security:ResourceServer").GetChildren().Any();
 
 var app = builder.Build();
 var name = app.Configuration["InstanceName"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -23,6 +26,14 @@ app.MapGet("/call", async (IHttpClientFactory clients, ILogger<Program> logger, 
     Log.Calling(logger, path);
     return await clients.CreateClient("callee").GetStringAsync(path.TrimStart('/'));
 });
+if (secured)
+{
+    // A resource server when Stratus:Security:ResourceServer is configured: who called, with which client.
+    app.MapGet("/secure", (ClaimsPrincipal user) =>
+            $"{name} {user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value} {user.FindFirst("client_id")?.Value}")
+        .RequireScope("licenses.read");
+}
+
 app.MapGet("/registration", (IDiscoveryRegistration registration) => registration.Instance is { } i ? $"{i.InstanceId} {i.Status}" : "none");
 app.Run();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Stratus.Security.AuthServer;
 
 namespace Stratus.Cli.Roles;
 
@@ -9,7 +10,39 @@ internal static class AuthServerRole
 {
     public const string DefaultUrl = "http://127.0.0.1:9000";
 
+    public const string RotateKeysCommand = "rotate-keys";
+
     public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] == RotateKeysCommand)
+        {
+            return await RotateKeysAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        var builder = CreateBuilder(args);
+        await using var app = builder.Build();
+        app.UseStratusAuthServer();
+        app.MapStratusAuthServer();
+        app.MapStratusManagement();
+        RoleHost.AnnounceWhenStarted(app, "auth-server");
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>stratus auth-server rotate-keys [options]</c>: an admin process with the server's configuration that retires
+    /// the signing key and writes a new one in the database; running servers adopt it at their next key check.
+    /// </summary>
+    private static async Task<int> RotateKeysAsync(string[] args)
+    {
+        await using var app = CreateBuilder(args).Build();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var keyId = await AuthServerAdministration.RotateSigningKeyAsync(app.Services, stop.Token).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"stratus auth-server: new signing key {keyId}; running servers sign with it from their next key check").ConfigureAwait(false);
+        return 0;
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = RoleHost.CreateBuilder(args, DefaultUrl, "auth-server");
 
@@ -19,12 +52,14 @@ internal static class AuthServerRole
             InitialData = [new("Logging:LogLevel:OpenIddict", "Warning"), new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning")],
         });
         builder.Services.AddStratusAuthServer(builder.Configuration);
-        await using var app = builder.Build();
-        app.UseStratusAuthServer();
-        app.MapStratusAuthServer();
-        app.MapStratusManagement();
-        RoleHost.AnnounceWhenStarted(app, "auth-server");
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+
+        // Registered in a registry when one is named, so resource servers can find it by service id (IssuerServiceId).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Stratus:Discovery:ServiceUrl"])
+            || !string.IsNullOrWhiteSpace(builder.Configuration["eureka:client:serviceUrl:defaultZone"]))
+        {
+            builder.Services.AddStratusDiscovery();
+        }
+
+        return builder;
     }
 }
