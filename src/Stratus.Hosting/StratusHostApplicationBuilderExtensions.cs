@@ -37,6 +37,10 @@ public static class StratusHostApplicationBuilderExtensions
         if (parts.ConfigClient)
         {
             builder.AddStratusConfigClient();
+
+            // The config server's answer is in the configuration now: switches that only the config repository holds
+            // (a registry, an issuer, the bus), as Spring reads them after its config import, count too.
+            parts = StratusParts.From(configuration) with { ConfigClient = true };
         }
 
         if (parts.Bus is { } binder)

@@ -78,6 +78,38 @@ public sealed class AddStratusTests
     }
 
     [Fact]
+    public async Task Switches_held_only_by_the_config_server_turn_their_parts_on()
+    {
+        await using var registry = await StartServiceAsync(
+            new Dictionary<string, string?> { ["Stratus:Registry:EnableSelfPreservation"] = "false" },
+            builder => builder.Services.AddStratusRegistry(builder.Configuration),
+            map: app => app.MapStratusRegistry());
+        var registryUrl = Address(registry) + "eureka/";
+        using var repo = new GitRepo();
+        repo.Write("billing.yml", $"Stratus:\n  Discovery:\n    ServiceUrl: {registryUrl}\n    LeaseRenewalInterval: '00:00:01'\n").Commit();
+        await using var configServer = await ConfigServerHost.StartGitAsync(repo.Uri);
+
+        // Locally only the application name and the config server: the registry comes from the config repository.
+        var settings = new Dictionary<string, string?>
+        {
+            ["spring:application:name"] = "billing",
+            ["Stratus:Config:Uri"] = configServer.BaseAddress.ToString(),
+            ["Stratus:Config:FailFast"] = "true",
+        };
+        await using var app = await StartServiceAsync(settings, builder => builder.AddStratus(), map: app => app.MapGet("/hello", () => "hello"));
+
+        using var http = new HttpClient();
+        await WaitUntilAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(registryUrl + "apps/BILLING"));
+            request.Headers.Accept.ParseAdd("application/json");
+            using var response = await http.SendAsync(request, Ct);
+            return response.StatusCode == HttpStatusCode.OK;
+        }, "billing to register with the registry its config server named");
+        Assert.NotNull(app.Services.GetService<Stratus.Discovery.IDiscoveryClient>());
+    }
+
+    [Fact]
     public async Task Configuration_alone_brings_config_server_values_registration_calls_by_name_and_a_live_refresh()
     {
         using var repo = new GitRepo();
