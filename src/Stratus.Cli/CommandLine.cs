@@ -8,7 +8,8 @@ namespace Stratus.Cli;
 internal static class CommandLine
 {
     public const int ExitUsage = 64;
-    public const int ExitNotImplemented = 69;
+    public const int ExitSoftware = 70;
+    public const int ExitPortInUse = 75;
     public const int ExitConfiguration = 78;
 
     public static async Task<int> RunAsync(string[] args)
@@ -56,9 +57,8 @@ internal static class CommandLine
                 return await GatewayRole.RunAsync(rest).ConfigureAwait(false);
             case "auth-server":
                 return await AuthServerRole.RunAsync(rest).ConfigureAwait(false);
-            case "dev":
-                await Console.Error.WriteLineAsync($"stratus: the '{role}' role is not built yet in this version ({Version}); available: registry, config-server, gateway, auth-server").ConfigureAwait(false);
-                return ExitNotImplemented;
+            case DevRole.Name:
+                return await DevRole.RunAsync(rest).ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync($"stratus: unknown role '{role}'. Run 'stratus --help' for the list of roles.").ConfigureAwait(false);
                 return ExitUsage;

@@ -15,7 +15,9 @@ internal static class HelpText
           config-server   Spring Cloud Config-compatible server  (default --urls http://127.0.0.1:8888)
           gateway         API gateway on YARP, Spring Cloud Gateway routes (default --urls http://127.0.0.1:8080)
           auth-server     OAuth2/OpenID Connect authorisation server (default --urls http://127.0.0.1:9000)
-          dev             registry + config server + gateway     (not built yet)
+          dev             all four in one process for development: registry, config server
+                          (serving ./config-repo), gateway (a route per registered service)
+                          and auth server (demo client); docs/dev.md
 
         Configuration: appsettings.json, appsettings.{Environment}.json, environment
         variables (Stratus__Registry__EnableSelfPreservation=false) and the command
@@ -59,8 +61,15 @@ internal static class HelpText
           EnableDemo               (none)    demo-client/demo-secret and user demo/demo; on in Development
           Issuer                   (none)    the request's base URL unless set
 
-        Ctrl-C or SIGTERM stops gracefully. Docs: docs/registry.md, docs/config-server.md, docs/gateway.md,
-        docs/security.md
+        Dev keys (Stratus:Dev:...; each part's own keys above still apply to it):
+          RegistryUrl              http://127.0.0.1:8761   ConfigServerUrl  http://127.0.0.1:8888
+          GatewayUrl               http://127.0.0.1:8080   AuthServerUrl    http://127.0.0.1:9000
+          ConfigRepo               config-repo  folder served: Git repository if it is one, plain folder if not
+          EnableAuthServer         true      false leaves the auth server out
+          the auth server's SQLite file: .stratus/stratus-auth.db (Stratus:AuthServer:Database:Path)
+
+        Ctrl-C or SIGTERM stops gracefully. Invalid configuration exits 78; dev exits 75 when a port is in use.
+        Docs: docs/registry.md, docs/config-server.md, docs/gateway.md, docs/security.md, docs/dev.md
 
         """;
 }

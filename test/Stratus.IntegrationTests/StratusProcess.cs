@@ -34,18 +34,18 @@ public sealed partial class StratusProcess : IAsyncDisposable
 
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "stratus.dll");
 
-    public static StratusProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
-        StartDll(DllPath, args, environment);
+    public static StratusProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        StartDll(DllPath, args, environment, workingDirectory);
 
     /// <summary>Starts any .NET program from the test output folder (for example the test service).</summary>
-    public static StratusProcess StartDll(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    public static StratusProcess StartDll(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)

@@ -8,6 +8,8 @@ namespace Stratus.Cli.Roles;
 /// <summary><c>stratus auth-server</c>: the OAuth2/OpenID Connect authorisation server on port 9000.</summary>
 internal static class AuthServerRole
 {
+    public const string Name = "auth-server";
+
     public const string DefaultUrl = "http://127.0.0.1:9000";
 
     public const string RotateKeysCommand = "rotate-keys";
@@ -19,14 +21,20 @@ internal static class AuthServerRole
             return await RotateKeysAsync(args[1..]).ConfigureAwait(false);
         }
 
-        var builder = CreateBuilder(args);
-        await using var app = builder.Build();
+        await using var app = Build(args);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>The role's application, not started; <paramref name="configure"/> adjusts the builder first (see <see cref="RoleHost.CreateBuilder"/>).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = CreateBuilder(args, configure).Build();
         app.UseStratusAuthServer();
         app.MapStratusAuthServer();
         app.MapStratusManagement();
-        RoleHost.AnnounceWhenStarted(app, "auth-server");
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        RoleHost.AnnounceWhenStarted(app, Name);
+        return app;
     }
 
     /// <summary>
@@ -42,9 +50,9 @@ internal static class AuthServerRole
         return 0;
     }
 
-    private static WebApplicationBuilder CreateBuilder(string[] args)
+    private static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = RoleHost.CreateBuilder(args, DefaultUrl, "auth-server");
+        var builder = RoleHost.CreateBuilder(args, DefaultUrl, Name, configure: configure);
 
         // OpenIddict logs every request and EF Core every SQL command at Information: a line or more per token issued.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource

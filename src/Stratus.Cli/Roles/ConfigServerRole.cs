@@ -11,11 +11,21 @@ namespace Stratus.Cli.Roles;
 /// </summary>
 internal static class ConfigServerRole
 {
+    public const string Name = "config-server";
+
     public const string DefaultUrl = "http://127.0.0.1:8888";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = RoleHost.CreateBuilder(args, DefaultUrl, "config-server", ownHealth: true);
+        await using var app = Build(args);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>The role's application, not started; <paramref name="configure"/> adjusts the builder first (see <see cref="RoleHost.CreateBuilder"/>).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = RoleHost.CreateBuilder(args, DefaultUrl, Name, ownHealth: true, configure);
         builder.Services.AddStratusConfigServer(builder.Configuration);
         if (BusBinderChoice.From(builder.Configuration) is { } binder)
         {
@@ -23,11 +33,10 @@ internal static class ConfigServerRole
             _ = binder == BusBinderKind.Kafka ? messaging.AddKafkaBinder(builder.Configuration) : messaging.AddRabbitMqBinder(builder.Configuration);
         }
 
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapStratusConfigServer();
         app.MapStratusManagement();
-        RoleHost.AnnounceWhenStarted(app, "config-server");
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        RoleHost.AnnounceWhenStarted(app, Name);
+        return app;
     }
 }

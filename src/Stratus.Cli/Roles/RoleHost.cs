@@ -20,8 +20,10 @@ internal static partial class RoleHost
     /// endpoints (<c>health</c> and <c>info</c> exposed, as Spring Boot exposes few by default; <c>prometheus</c> on request,
     /// since its reader costs a proxy about a tenth of its throughput; a role that answers its own Spring-shaped health
     /// leaves that one out). Every default sits under all configuration, so a file, variable or argument wins.
+    /// <paramref name="configure"/> runs last, before the role adds its own services: <c>stratus dev</c> uses it to place
+    /// a part on its URL and give it the dev defaults.
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultUrl, string role, bool ownHealth = false)
+    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultUrl, string role, bool ownHealth = false, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ApplicationName = "stratus" });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -55,6 +57,7 @@ internal static partial class RoleHost
         builder.AddStratusObservability();
         builder.Services.AddStratusManagement(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        configure?.Invoke(builder);
         return builder;
     }
 

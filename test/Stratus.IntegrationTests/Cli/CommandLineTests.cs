@@ -51,13 +51,15 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("dev")]
-    public async Task Roles_not_built_yet_say_so_and_fail(string role)
+    [Fact]
+    public async Task Dev_help_lists_the_dev_keys()
     {
-        var (exit, _, stderr) = await StratusProcess.RunAsync(role);
+        var (exit, stdout, _) = await StratusProcess.RunAsync("dev", "--help");
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains($"the '{role}' role is not built yet", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        foreach (var expected in new[] { "Stratus:Dev", "RegistryUrl", "ConfigServerUrl", "GatewayUrl", "AuthServerUrl", "ConfigRepo", "EnableAuthServer" })
+        {
+            Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        }
     }
 }
