@@ -30,8 +30,8 @@ DIRECT="http://127.0.0.1:8082$PATH_READ"
 curl -fs "$VIA_GATEWAY" | grep -q '"organizationDetails":"\(available\|cached\)"' || { echo "the licence read has no organisation details" >&2; exit 1; }
 
 # Warm-up: JIT, connection pools, the organisation cache (30 s in the dev profile, refreshed as reads go on).
-wrk -t2 -c"$CONNECTIONS" -d10s "$VIA_GATEWAY" >/dev/null 2>&1
-wrk -t2 -c"$CONNECTIONS" -d5s "$DIRECT" >/dev/null 2>&1
+wrk -t2 -c"$CONNECTIONS" -d20s "$VIA_GATEWAY" >/dev/null 2>&1
+wrk -t2 -c"$CONNECTIONS" -d10s "$DIRECT" >/dev/null 2>&1
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }'; }
 run() { # label url
