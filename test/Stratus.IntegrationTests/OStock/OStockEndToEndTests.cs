@@ -10,8 +10,8 @@ namespace Stratus.IntegrationTests.OStock;
 
 /// <summary>
 /// The OStock system as the README runs it: <c>stratus dev</c> in a folder holding the sample's <c>appsettings.json</c>
-/// and <c>config-repo/</c>, two organization-service processes and one licensing-service process, all real; every call
-/// goes through the gateway.
+/// and <c>config-repo/</c>, two organization-service processes and one licensing-service process (profiles
+/// <c>dev,secure</c>: tokens required), all real; every call goes through the gateway with a token of the sample's client.
 /// </summary>
 public sealed class OStockEndToEndTests
 {
@@ -38,14 +38,16 @@ public sealed class OStockEndToEndTests
 
         await using var dev = await DevProcess.StartAsync(folder,
         [
-            "--Stratus:Dev:EnableAuthServer=false",
             "--Stratus:Registry:EvictionInterval=00:00:01", "--Stratus:Registry:EnableSelfPreservation=false",
             zipkin,
-        ], withAuthServer: false);
+        ]);
         var data = Directory.CreateTempSubdirectory("stratus-ostock-").FullName;
         string[] common =
         [
-            $"--Stratus:Config:Uri={dev.ConfigServer}", "--Stratus:Config:Profile=dev", "--Stratus:Config:FailFast=true",
+            $"--Stratus:Config:Uri={dev.ConfigServer}", "--Stratus:Config:Profile=dev,secure", "--Stratus:Config:FailFast=true",
+
+            // The secure profile names the auth server on its usual port; this one runs on a free port.
+            $"--Stratus:Security:ResourceServer:Authority={dev.AuthServer}",
             $"--Stratus:Discovery:ServiceUrl={dev.Registry}eureka/",
             "--Stratus:Discovery:LeaseRenewalInterval=00:00:01", "--Stratus:Discovery:LeaseExpirationDuration=00:00:02",
             "--Stratus:Discovery:RegistryFetchInterval=00:00:01",
@@ -66,6 +68,13 @@ public sealed class OStockEndToEndTests
             "--OStock:OrganizationCache:TimeToLive=00:00:00",
         ]);
         using var gateway = new HttpClient { BaseAddress = dev.Gateway, Timeout = TimeSpan.FromSeconds(20) };
+        using (var anonymous = await gateway.GetAsync("license/v1/organization/none/license", Ct))
+        {
+            // The routes relay the caller's token and refuse a call without one.
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await ClientTokenAsync(dev.AuthServer));
         await ServiceFleet.WaitUntilAsync(async () =>
         {
             using var probe = await gateway.GetAsync("organization/v1/organization/none", Ct);
@@ -141,6 +150,25 @@ public sealed class OStockEndToEndTests
             using var read = await gateway.GetAsync(licencePath, Ct);
             return JsonDocument.Parse(await read.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("comment").GetString() == "I AM CHANGED";
         }, TimeSpan.FromSeconds(60), "licensing-service to serve the changed example.property");
+    }
+
+    /// <summary>A token of the sample's client (samples/OStock/appsettings.json) for every OStock scope.</summary>
+    private static async Task<string> ClientTokenAsync(Uri authServer)
+    {
+        using var client = new HttpClient { BaseAddress = authServer, Timeout = TimeSpan.FromSeconds(20) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["scope"] = "organizations.read organizations.write licenses.read licenses.write",
+            }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ostock-client:ostock-secret")));
+        using var response = await client.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
