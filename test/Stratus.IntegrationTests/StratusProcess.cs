@@ -81,13 +81,31 @@ public sealed partial class StratusProcess : IAsyncDisposable
         var port = fixedPort ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var process = Start([role, "--urls", baseAddress.ToString().TrimEnd('/'), .. extraArgs ?? []], environment);
+        try
+        {
+            await process.WaitHealthyAsync(baseAddress, $"stratus {role}", TimeSpan.FromSeconds(60));
+            return (process, baseAddress);
+        }
+        catch (TimeoutException)
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits until <c>{baseAddress}actuator/health</c> answers 2xx; throws if the process exits first (with its output) or
+    /// the time runs out. A health call that times out counts as "still starting" (a loaded machine).
+    /// </summary>
+    public async Task WaitHealthyAsync(Uri baseAddress, string what, TimeSpan timeout)
+    {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (clock.Elapsed < timeout)
         {
-            if (process.HasExited)
+            if (HasExited)
             {
-                throw new InvalidOperationException($"stratus {role} exited with {process.ExitCode}: {process.Stdout}{process.Stderr}");
+                throw new InvalidOperationException($"{what} exited with {ExitCode}: {Stdout}{Stderr}");
             }
 
             try
@@ -95,7 +113,7 @@ public sealed partial class StratusProcess : IAsyncDisposable
                 using var response = await client.GetAsync(new Uri(baseAddress, "actuator/health"));
                 if (response.IsSuccessStatusCode)
                 {
-                    return (process, baseAddress);
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -110,8 +128,7 @@ public sealed partial class StratusProcess : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        await process.DisposeAsync();
-        throw new TimeoutException($"stratus {role} did not answer within 60 s");
+        throw new TimeoutException($"{what}: {baseAddress} did not answer within {timeout.TotalSeconds} s: {Stdout}{Stderr}");
     }
 
     /// <summary>Sends SIGTERM, as a container runtime or systemd would.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Stratus.IntegrationTests.Cli;
@@ -65,10 +64,9 @@ public sealed class DevProcess : IAsyncDisposable
         var dev = Launch(folder, extraArgs);
         try
         {
-            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             foreach (var part in withAuthServer ? dev.Parts : dev.Parts[..3])
             {
-                await WaitForHealthAsync(dev.Process, client, part);
+                await dev.Process.WaitHealthyAsync(part, "stratus dev", TimeSpan.FromSeconds(120));
             }
 
             return dev;
@@ -116,37 +114,4 @@ public sealed class DevProcess : IAsyncDisposable
     }
 
     private static string Trim(Uri url) => url.ToString().TrimEnd('/');
-
-    private static async Task WaitForHealthAsync(StratusProcess process, HttpClient client, Uri part)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"stratus dev exited with {process.ExitCode}: {process.Stdout}{process.Stderr}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(part, "actuator/health"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but still starting (a loaded machine): ask again.
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"stratus dev: {part} did not answer within 120 s: {process.Stdout}{process.Stderr}");
-    }
 }

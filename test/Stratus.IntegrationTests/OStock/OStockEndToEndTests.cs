@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Stratus.IntegrationTests.Cli;
 using Stratus.IntegrationTests.Discovery;
+using Stratus.IntegrationTests.Security;
 using Stratus.Observability.Tests.Support;
 
 namespace Stratus.IntegrationTests.OStock;
@@ -74,7 +75,8 @@ public sealed class OStockEndToEndTests
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
 
-        gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await ClientTokenAsync(dev.AuthServer));
+        gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await SecuredSystem.ClientCredentialsTokenAsync(
+            dev.AuthServer, "ostock-client", "ostock-secret", "organizations.read organizations.write licenses.read licenses.write"));
         await ServiceFleet.WaitUntilAsync(async () =>
         {
             using var probe = await gateway.GetAsync("organization/v1/organization/none", Ct);
@@ -152,25 +154,6 @@ public sealed class OStockEndToEndTests
         }, TimeSpan.FromSeconds(60), "licensing-service to serve the changed example.property");
     }
 
-    /// <summary>A token of the sample's client (samples/OStock/appsettings.json) for every OStock scope.</summary>
-    private static async Task<string> ClientTokenAsync(Uri authServer)
-    {
-        using var client = new HttpClient { BaseAddress = authServer, Timeout = TimeSpan.FromSeconds(20) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["scope"] = "organizations.read organizations.write licenses.read licenses.write",
-            }),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ostock-client:ostock-secret")));
-        using var response = await client.SendAsync(request, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static IEnumerable<string> JsonLines(string stdout) =>
@@ -182,30 +165,9 @@ public sealed class OStockEndToEndTests
         var folder = Path.Combine(Root, service, "bin", Configuration, "net10.0");
         var address = new Uri($"http://127.0.0.1:{StratusProcess.FreePort()}/");
         var process = StratusProcess.StartDll(Path.Combine(folder, service + ".dll"), ["--urls", address.ToString().TrimEnd('/'), .. args], workingDirectory: folder);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            await ServiceFleet.WaitUntilAsync(async () =>
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"{service} exited with {process.ExitCode}: {process.Stdout}{process.Stderr}");
-                }
-
-                try
-                {
-                    using var health = await client.GetAsync(new Uri(address, "actuator/health"));
-                    return health.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-                catch (TaskCanceledException)
-                {
-                    return false;
-                }
-            }, TimeSpan.FromSeconds(90), $"{service} to answer");
+            await process.WaitHealthyAsync(address, service, TimeSpan.FromSeconds(90));
         }
         catch
         {

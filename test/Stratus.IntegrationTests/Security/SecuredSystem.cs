@@ -101,14 +101,17 @@ public sealed class SecuredSystem : IAsyncLifetime
     }
 
     /// <summary>A client-credentials token of the demo client.</summary>
-    public async Task<string> ClientTokenAsync(string scope = "licenses.read")
+    public Task<string> ClientTokenAsync(string scope = "licenses.read") => ClientCredentialsTokenAsync(AuthBase, "demo-client", "demo-secret", scope);
+
+    /// <summary>A client-credentials token from an auth server (<c>client_secret_basic</c>); fails the test on any other answer than 200.</summary>
+    public static async Task<string> ClientCredentialsTokenAsync(Uri authServer, string clientId, string secret, string scope)
     {
-        using var client = new HttpClient { BaseAddress = AuthBase, Timeout = TimeSpan.FromSeconds(20) };
+        using var client = new HttpClient { BaseAddress = authServer, Timeout = TimeSpan.FromSeconds(20) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = scope }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-client:demo-secret")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"token endpoint answered {(int)response.StatusCode}: {body}");
