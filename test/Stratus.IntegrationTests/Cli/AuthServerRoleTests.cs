@@ -52,6 +52,19 @@ public sealed class AuthServerRoleTests
     }
 
     [Fact]
+    public async Task Rotate_keys_with_invalid_configuration_exits_78_naming_the_key_and_writes_no_database()
+    {
+        var folder = Directory.CreateTempSubdirectory("stratus-rotate-").FullName;
+
+        var (exitCode, stdout, stderr) = await StratusProcess.RunAsync("auth-server", "rotate-keys",
+            "--Stratus:AuthServer:Database:Provider=PostgreSql", $"--Stratus:AuthServer:Database:Path={Path.Combine(folder, "auth.db")}");
+
+        Assert.Equal(78, exitCode);
+        Assert.Contains("Stratus:AuthServer:Database:ConnectionString is required", stdout + stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
     public async Task Invalid_configuration_stops_startup_naming_the_key()
     {
         await using var process = StratusProcess.Start(
