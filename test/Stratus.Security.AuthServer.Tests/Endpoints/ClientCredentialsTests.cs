@@ -13,7 +13,9 @@ public sealed class ClientCredentialsTests(SharedServer shared)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
-        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 299, 300);
+        // expires_in counts down from the token's issue; a loaded machine may take seconds to answer. The exact
+        // lifetime is checked below on the token's own iat/exp.
+        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 240, 300);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         var token = body.GetProperty("access_token").GetString()!;
         var jwt = OAuth.Read(token);
