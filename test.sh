@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The one test command: builds everything and runs every test project on a fresh Debian machine that has the
 # .NET SDK. It installs what the tests need when it is missing (Node.js and npm for the third-party client tests, git
-# for the config server, redis-server for the gateway's shared rate limiter, rabbitmq-server for messaging: the tests
-# start their own redis-server and RabbitMQ node on 127.0.0.1 and free ports and stop them), starts nothing that
-# outlives it, and ends with a "N passed, N failed" line.
+# for the config server, redis-server for the gateway's shared rate limiter, rabbitmq-server for messaging, postgresql
+# for the OStock samples' and the auth server's PostgreSQL runs: the tests start their own redis-server, RabbitMQ node
+# and PostgreSQL server on 127.0.0.1 and free ports and stop them), starts nothing that outlives it, and ends with a
+# "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -14,6 +15,7 @@ command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 # Erlang's port mapper (epmd) is shared by every Erlang node on the machine; stop it at the end only if we started it.
 epmd_running() { command -v epmd >/dev/null 2>&1 && epmd -names >/dev/null 2>&1; }
 if epmd_running; then epmd_was_running=1; else epmd_was_running=0; fi
@@ -31,6 +33,18 @@ if [ ${#need_apt[@]} -gt 0 ]; then
       $SUDO systemctl stop rabbitmq-server || true
     fi
     if [ "$epmd_was_running" = 0 ] && epmd_running; then epmd -kill >/dev/null 2>&1 || true; fi
+  fi
+  # The same for PostgreSQL: the package creates a cluster (15/main on 5432) and starts it, through systemd when there
+  # is one, else with pg_ctlcluster; the tests run their own server (as the postgres user when run as root).
+  if [[ " ${need_apt[*]} " == *" postgresql "* ]]; then
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet postgresql 2>/dev/null; then
+      $SUDO systemctl stop postgresql || true
+    fi
+    if command -v pg_lsclusters >/dev/null 2>&1; then
+      pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _ status _; do
+        if [[ "$status" == online* ]]; then $SUDO pg_ctlcluster "$version" "$cluster" stop || true; fi
+      done || true
+    fi
   fi
 fi
 # An epmd that a test node starts listens on loopback only.

@@ -12,4 +12,10 @@ public sealed class StratusAuthServerResource : StratusServerResource
         : base(name, "auth-server", cli, workingDirectory)
     {
     }
+
+    /// <summary>The scopes <c>WithScope</c> has added, in order: the index of each is its position.</summary>
+    internal List<string> ScopeNames { get; } = [];
+
+    /// <summary>The clients <c>WithClient</c> has added, in order: the index of each is its position.</summary>
+    internal List<string> ClientIds { get; } = [];
 }

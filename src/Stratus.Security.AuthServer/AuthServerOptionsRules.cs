@@ -47,9 +47,50 @@ internal sealed class AuthServerOptionsRules : IValidateOptions<AuthServerOption
             errors.Add($"{Section}:Database:Path must name a file when no connection string is set");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Database.ConnectionString)
+            && ConnectionStringProblem(options.Database.Provider, options.Database.ConnectionString) is { } problem)
+        {
+            errors.Add($"{Section}:Database:ConnectionString {problem}");
+        }
+
         CheckClients(errors, options);
         CheckUsers(errors, options);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// A connection string the provider cannot read would otherwise fail at the first query, deep in the driver (a
+    /// PostgreSQL string left on the default provider gets SQLite's "keyword not supported"); say what is wrong instead.
+    /// </summary>
+    private static string? ConnectionStringProblem(AuthServerDatabaseProvider provider, string connectionString)
+    {
+        var trimmed = connectionString.Trim();
+        if (trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"is a URL; Npgsql takes 'Host=...;Database=...;Username=...;Password=...' (and {Section}:Database:Provider=PostgreSql)";
+        }
+
+        try
+        {
+            if (provider == AuthServerDatabaseProvider.PostgreSql)
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                return null;
+            }
+
+            var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            if (keys.ContainsKey("Host") || keys.ContainsKey("Server"))
+            {
+                return $"names a Host, a PostgreSQL connection string, but {Section}:Database:Provider is Sqlite; set it to PostgreSql";
+            }
+
+            _ = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"is not a {provider} connection string ({e.Message})";
+        }
     }
 
     private static void CheckClients(List<string> errors, AuthServerOptions options)

@@ -93,7 +93,10 @@ public static class AuthServerServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.TryAddScoped<UserDirectory>();
         services.TryAddScoped<ConfigurationSeed>();
-        services.AddHostedService<DatabaseInitializer>();
+        services.TryAddSingleton<StoreReadiness>();
+        services.TryAddSingleton<DatabaseInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseInitializer>());
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("authServerStore", tags: ["stratus"]);
         services.AddHostedService<KeyMaintenance>();
         services.AddHostedService<StorePruning>();
         return services;

@@ -130,4 +130,55 @@ public sealed class StratusRoleOptionsTests : IDisposable
         Assert.Equal("true", gatewayEnvironment["Stratus__Gateway__Discovery__Locator__LowerCaseServiceId"]);
         Assert.Equal("false", authEnvironment["Stratus__AuthServer__EnableDemo"]);
     }
+
+    [Fact]
+    public async Task Scopes_and_clients_become_auth_server_keys_numbered_in_order()
+    {
+        var auth = TestModel.CreateBuilder().AddStratusAuthServer("auth")
+            .WithScope("organizations.read", ["organization-service"])
+            .WithScope("reports.read", [])
+            .WithClient("ostock-client", "ostock-secret", ["organizations.read", "reports.read"])
+            .WithClient("spa", null, ["openid"]);
+        TestModel.Allocate(auth.Resource, 43_051, targetPort: 43_052);
+
+        var environment = (await TestModel.EvaluateAsync(auth.Resource)).Environment;
+
+        Assert.Equal("organizations.read", environment["Stratus__AuthServer__Scopes__0__Name"]);
+        Assert.Equal("organization-service", environment["Stratus__AuthServer__Scopes__0__Resources__0"]);
+        Assert.Equal("reports.read", environment["Stratus__AuthServer__Scopes__1__Name"]);
+        Assert.False(environment.ContainsKey("Stratus__AuthServer__Scopes__1__Resources__0"));
+        Assert.Equal("ostock-client", environment["Stratus__AuthServer__Clients__0__ClientId"]);
+        Assert.Equal("ostock-secret", environment["Stratus__AuthServer__Clients__0__ClientSecret"]);
+        Assert.Equal("organizations.read", environment["Stratus__AuthServer__Clients__0__Scopes__0"]);
+        Assert.Equal("reports.read", environment["Stratus__AuthServer__Clients__0__Scopes__1"]);
+        Assert.Equal("spa", environment["Stratus__AuthServer__Clients__1__ClientId"]);
+        Assert.False(environment.ContainsKey("Stratus__AuthServer__Clients__1__ClientSecret"));
+        Assert.Equal("openid", environment["Stratus__AuthServer__Clients__1__Scopes__0"]);
+    }
+
+    public static TheoryData<string, Action<IResourceBuilder<StratusAuthServerResource>>> BadAuthServerEntries => new()
+    {
+        { "'orders.read' is already declared", auth => auth.WithScope("orders.read", ["orders-service"]) },
+        { "Scope 'x': a resource is empty", auth => auth.WithScope("x", ["orders-service", " "]) },
+        { "'billing' is already declared", auth => auth.WithClient("billing", "other", []) },
+        { "Client 'web': the secret is empty", auth => auth.WithClient("web", "", ["orders.read"]) },
+        { "Client 'web': a scope is empty", auth => auth.WithClient("web", "s", ["orders.read", ""]) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAuthServerEntries))]
+    public void A_bad_scope_or_client_is_refused_naming_it_and_adds_nothing(string message, Action<IResourceBuilder<StratusAuthServerResource>> add)
+    {
+        var auth = TestModel.CreateBuilder().AddStratusAuthServer("auth")
+            .WithScope("orders.read", ["orders-service"])
+            .WithClient("billing", "secret", ["orders.read"]);
+        var before = auth.Resource.Annotations.Count;
+
+        var error = Assert.Throws<ArgumentException>(() => add(auth));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, auth.Resource.Annotations.Count);
+        Assert.Equal(["orders.read"], auth.Resource.ScopeNames);
+        Assert.Equal(["billing"], auth.Resource.ClientIds);
+    }
 }

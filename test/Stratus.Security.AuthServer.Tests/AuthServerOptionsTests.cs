@@ -67,6 +67,9 @@ public sealed class AuthServerOptionsTests
     [InlineData("Stratus:AuthServer:AccessTokenLifetime", "00:00:00", "Stratus:AuthServer:AccessTokenLifetime must be between")]
     [InlineData("Stratus:AuthServer:Keys:RetiredKeyRetention", "00:01:00", "Stratus:AuthServer:Keys:RetiredKeyRetention (00:01:00) must be at least the longest token lifetime")]
     [InlineData("Stratus:AuthServer:Database:Provider", "PostgreSql", "Stratus:AuthServer:Database:ConnectionString is required")]
+    [InlineData("Stratus:AuthServer:Database:ConnectionString", "Host=db;Database=auth", "Stratus:AuthServer:Database:ConnectionString names a Host, a PostgreSQL connection string, but Stratus:AuthServer:Database:Provider is Sqlite")]
+    [InlineData("Stratus:AuthServer:Database:ConnectionString", "postgres://auth@db/auth", "Stratus:AuthServer:Database:ConnectionString is a URL; Npgsql takes 'Host=")]
+    [InlineData("Stratus:AuthServer:Database:ConnectionString", "Data Source=a.db;Nonsense=1", "Stratus:AuthServer:Database:ConnectionString is not a Sqlite connection string")]
     [InlineData("Stratus:AuthServer:Issuer", "ftp://auth.example/", "Stratus:AuthServer:Issuer must be an absolute http(s) URL")]
     [InlineData("Stratus:AuthServer:RateLimits:TokenPermitLimit", "0", "TokenPermitLimit")]
     [InlineData("Stratus:AuthServer:Users:0:Password", "", "Password")]
@@ -82,6 +85,20 @@ public sealed class AuthServerOptionsTests
         };
 
         var error = Assert.Throws<OptionsValidationException>(() => Bind(settings));
+
+        Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Nonsense=1", "Stratus:AuthServer:Database:ConnectionString is not a PostgreSql connection string")]
+    [InlineData("postgresql://auth:pw@db:5432/auth", "Stratus:AuthServer:Database:ConnectionString is a URL; Npgsql takes 'Host=")]
+    public void A_postgresql_connection_string_npgsql_cannot_read_fails_naming_the_key(string connectionString, string expected)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(new()
+        {
+            ["Stratus:AuthServer:Database:Provider"] = "PostgreSql",
+            ["Stratus:AuthServer:Database:ConnectionString"] = connectionString,
+        }));
 
         Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
     }

@@ -6,6 +6,7 @@ using Stratus.Bench.Messaging;
 using Stratus.Bench.Messaging.Brokers;
 using Stratus.Bench.Messaging.Kafka;
 using Stratus.Bench.Messaging.RabbitMQ;
+using Stratus.Testing;
 
 // Usage: Stratus.Bench.MessagingBench [--rounds=6] [--messages=10000] [--scenarios=rabbit-publish-w1,...]
 //        [--variants=direct,stratus] [--count:<scenario>=N]
@@ -70,7 +71,7 @@ try
 {
     if (selected.Any(s => s.StartsWith("rabbit", StringComparison.Ordinal)))
     {
-        node = await RabbitMqNode.StartAsync();
+        node = await RabbitMqNode.StartAsync("stratus-bench");
         Console.Error.WriteLine($"RabbitMQ node pid {node.ProcessId} on 127.0.0.1:{node.Port}");
     }
 

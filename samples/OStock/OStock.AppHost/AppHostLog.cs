@@ -6,6 +6,6 @@ namespace OStock.AppHost;
 internal static partial class AppHostLog
 {
     [LoggerMessage(EventId = 1, EventName = "GatewayReady", Level = LogLevel.Information,
-        Message = "OStock gateway ready at {GatewayUrl} (try {GatewayUrl}/organization/v1/organization/{{id}})")]
+        Message = "OStock gateway ready at {GatewayUrl}: every call needs a token of ostock-client from the auth server (docs/aspire.md)")]
     public static partial void GatewayReady(ILogger logger, string gatewayUrl);
 }

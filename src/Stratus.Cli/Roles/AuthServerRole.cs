@@ -22,7 +22,14 @@ internal static class AuthServerRole
         }
 
         await using var app = Build(args);
+        var store = AuthServerAdministration.StoreReady(app.Services);
         await app.RunAsync().ConfigureAwait(false);
+        if (store.Exception?.InnerException is { } failure)
+        {
+            await Console.Error.WriteLineAsync($"stratus auth-server: could not prepare the store ({failure.GetType().Name}: {failure.Message}); check Stratus:AuthServer:Database").ConfigureAwait(false);
+            return CommandLine.ExitSoftware;
+        }
+
         return 0;
     }
 

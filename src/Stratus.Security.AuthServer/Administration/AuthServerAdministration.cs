@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Stratus.Security.AuthServer.Keys;
 using Stratus.Security.AuthServer.Storage;
 
@@ -22,10 +21,22 @@ public static class AuthServerAdministration
     public static async Task<string> RotateSigningKeyAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var initializer = services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
-        await initializer.StartAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<DatabaseInitializer>().PrepareAsync(cancellationToken).ConfigureAwait(false);
         var ring = services.GetRequiredService<SigningKeyRing>();
         await ring.RotateAsync(cancellationToken).ConfigureAwait(false);
         return ring.Current.Active.Key.KeyId;
+    }
+
+    /// <summary>
+    /// The preparation of the store that a server does in the background after it starts listening (schema, seeding,
+    /// keys): completes when the server issues tokens, faults with the reason when it could not (the server then logs
+    /// it and stops itself). Take it before running the host: a host that has run has disposed its services.
+    /// </summary>
+    /// <param name="services">The services of a host built with <c>AddStratusAuthServer</c>.</param>
+    /// <returns>The preparation.</returns>
+    public static Task StoreReady(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<StoreReadiness>().Ready;
     }
 }

@@ -75,4 +75,20 @@ public sealed class AuthServerRoleTests
         Assert.Equal(78, process.ExitCode);
         Assert.Contains("Stratus:AuthServer:Database:ConnectionString is required", process.Stdout + process.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_opened_stops_the_server_with_exit_70_naming_the_setting()
+    {
+        var folder = Directory.CreateTempSubdirectory("stratus-auth-bad-db-").FullName;
+        var file = Path.Combine(folder, "not-a-folder");
+        await File.WriteAllTextAsync(file, "a file where the database folder should be", Ct);
+        await using var process = StratusProcess.Start(
+            ["auth-server", "--urls", $"http://127.0.0.1:{StratusProcess.FreePort()}", "--Stratus:AuthServer:Database:Path=" + Path.Combine(file, "auth.db")]);
+
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(70, process.ExitCode);
+        Assert.Contains("stratus auth-server: could not prepare the store", process.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"event.code\":\"3043\"", process.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -40,13 +40,17 @@ public sealed class DevProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>stratus dev</c> in <paramref name="folder"/> without waiting for it.</summary>
-    public static DevProcess Launch(string folder, IEnumerable<string>? extraArgs = null, int? gatewayPort = null)
+    /// <param name="folder">The working folder (its appsettings.json and config-repo/).</param>
+    /// <param name="extraArgs">More command-line options.</param>
+    /// <param name="gatewayPort">The gateway's port, or a free one.</param>
+    /// <param name="stratusDll">The stratus.dll to run: the test output's, unless a published one is named.</param>
+    public static DevProcess Launch(string folder, IEnumerable<string>? extraArgs = null, int? gatewayPort = null, string? stratusDll = null)
     {
         var registry = new Uri($"http://127.0.0.1:{StratusProcess.FreePort()}/");
         var configServer = new Uri($"http://127.0.0.1:{StratusProcess.FreePort()}/");
         var gateway = new Uri($"http://127.0.0.1:{gatewayPort ?? StratusProcess.FreePort()}/");
         var authServer = new Uri($"http://127.0.0.1:{StratusProcess.FreePort()}/");
-        var process = StratusProcess.Start(
+        var process = StratusProcess.StartDll(stratusDll ?? StratusProcess.DllPath,
         [
             "dev",
             $"--Stratus:Dev:RegistryUrl={Trim(registry)}",
@@ -59,9 +63,9 @@ public sealed class DevProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>stratus dev</c> and waits until every part (but the auth server when left out) answers <c>/actuator/health</c>.</summary>
-    public static async Task<DevProcess> StartAsync(string folder, IEnumerable<string>? extraArgs = null, bool withAuthServer = true)
+    public static async Task<DevProcess> StartAsync(string folder, IEnumerable<string>? extraArgs = null, bool withAuthServer = true, string? stratusDll = null)
     {
-        var dev = Launch(folder, extraArgs);
+        var dev = Launch(folder, extraArgs, stratusDll: stratusDll);
         try
         {
             foreach (var part in withAuthServer ? dev.Parts : dev.Parts[..3])

@@ -12,12 +12,14 @@ namespace Stratus.IntegrationTests.OStock;
 /// <summary>
 /// The OStock system as the README runs it: <c>stratus dev</c> in a folder holding the sample's <c>appsettings.json</c>
 /// and <c>config-repo/</c>, two organization-service processes and one licensing-service process (profiles
-/// <c>dev,secure</c>: tokens required), all real; every call goes through the gateway with a token of the sample's client.
+/// <c>dev,secure</c>: tokens required), all real and all run from their <c>dotnet publish</c> output (this project's build
+/// publishes them into bin/&lt;Configuration&gt;/published/); every call goes through the gateway with a token of the
+/// sample's client.
 /// </summary>
 public sealed class OStockEndToEndTests
 {
     private static readonly string Root = typeof(OStockEndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OStockRoot").Value!;
-    private static readonly string Configuration = typeof(OStockEndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+    private static readonly string Published = typeof(OStockEndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PublishedRoot").Value!;
 
     private static readonly string[] TracedServices = ["gateway", "licensing-service", "organization-service"];
 
@@ -41,7 +43,7 @@ public sealed class OStockEndToEndTests
         [
             "--Stratus:Registry:EvictionInterval=00:00:01", "--Stratus:Registry:EnableSelfPreservation=false",
             zipkin,
-        ]);
+        ], stratusDll: PublishedDll("stratus", "stratus"));
         var data = Directory.CreateTempSubdirectory("stratus-ostock-").FullName;
         string[] common =
         [
@@ -68,7 +70,7 @@ public sealed class OStockEndToEndTests
             // Every read asks organization-service, so the kill below is felt.
             "--OStock:OrganizationCache:TimeToLive=00:00:00",
         ]);
-        using var gateway = new HttpClient { BaseAddress = dev.Gateway, Timeout = TimeSpan.FromSeconds(20) };
+        using var gateway = new HttpClient { BaseAddress = dev.Gateway, Timeout = TimeSpan.FromSeconds(60) };
         using (var anonymous = await gateway.GetAsync("license/v1/organization/none/license", Ct))
         {
             // The routes relay the caller's token and refuse a call without one.
@@ -159,12 +161,20 @@ public sealed class OStockEndToEndTests
     private static IEnumerable<string> JsonLines(string stdout) =>
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith('{'));
 
-    /// <summary>Starts a sample service from its build output folder (its content root) on a free port; waits for health.</summary>
+    /// <summary>A published program's dll; a clear failure when the build did not publish it.</summary>
+    private static string PublishedDll(string folder, string name)
+    {
+        var dll = Path.Combine(Published, folder, name + ".dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: build test/Stratus.IntegrationTests (its PublishSystemUnderTest target publishes it)");
+        return dll;
+    }
+
+    /// <summary>Starts a sample service from its publish folder (its content root) on a free port; waits for health.</summary>
     private static async Task<StratusProcess> StartServiceAsync(string service, string[] args)
     {
-        var folder = Path.Combine(Root, service, "bin", Configuration, "net10.0");
+        var dll = PublishedDll(service, service);
         var address = new Uri($"http://127.0.0.1:{StratusProcess.FreePort()}/");
-        var process = StratusProcess.StartDll(Path.Combine(folder, service + ".dll"), ["--urls", address.ToString().TrimEnd('/'), .. args], workingDirectory: folder);
+        var process = StratusProcess.StartDll(dll, ["--urls", address.ToString().TrimEnd('/'), .. args], workingDirectory: Path.GetDirectoryName(dll));
         try
         {
             await process.WaitHealthyAsync(address, service, TimeSpan.FromSeconds(90));

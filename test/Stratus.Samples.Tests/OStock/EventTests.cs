@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Stratus.Testing;
 
 namespace Stratus.Samples.Tests.OStock;
 
@@ -11,14 +12,12 @@ public sealed class EventTests
     [Fact]
     public async Task An_organization_update_evicts_the_cached_details_in_licensing_service()
     {
-        Assert.True(RabbitMqNode.Installed, "rabbitmq-server is missing; ./test.sh installs it");
-        await using var rabbit = new RabbitMqNode();
-        await rabbit.StartAsync();
+        await using var rabbit = await RabbitMqNode.StartAsync("ostock", Ct);
         await using var fleet = new OStockFleet();
-        var (_, organizationAddress) = await fleet.StartOrganizationAsync($"--Stratus:Messaging:RabbitMQ:Uri={rabbit.Uri}");
+        var (_, organizationAddress) = await fleet.StartOrganizationAsync($"--Stratus:Messaging:RabbitMQ:Uri={rabbit.AmqpUri}");
         // Cached for an hour: only the event can make licensing-service ask again.
         var (licensingService, licensingAddress) = await fleet.StartLicensingAsync(
-            $"--Stratus:Messaging:RabbitMQ:Uri={rabbit.Uri}",
+            $"--Stratus:Messaging:RabbitMQ:Uri={rabbit.AmqpUri}",
             "--Stratus:Messaging:Bindings:orgChangeTopic:Group=licensing",
             $"--OStock:OrganizationService:BaseAddress={organizationAddress}",
             "--OStock:OrganizationCache:TimeToLive=01:00:00");

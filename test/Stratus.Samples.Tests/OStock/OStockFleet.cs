@@ -22,6 +22,12 @@ public sealed class OStockFleet : IAsyncDisposable
 
     public string LicensingDb => Path.Combine(Folder, "licensing.db");
 
+    /// <summary>organization-service's connection string: its SQLite file in <see cref="Folder"/> unless a test sets another (PostgreSQL).</summary>
+    public string OrganizationConnectionString { get => field ?? $"Data Source={OrganizationDb}"; init; }
+
+    /// <summary>licensing-service's connection string: its SQLite file in <see cref="Folder"/> unless a test sets another (PostgreSQL).</summary>
+    public string LicensingConnectionString { get => field ?? $"Data Source={LicensingDb}"; init; }
+
     public Uri? RegistryBase { get; private set; }
 
     public static string OrganizationDll => ServiceDll("organization-service");
@@ -88,17 +94,17 @@ public sealed class OStockFleet : IAsyncDisposable
     }
 
     public Task<(SampleProcess Process, Uri Address)> StartOrganizationAsync(params string[] extra) =>
-        StartServiceAsync(OrganizationDll, [.. ServiceArgs("Organization", OrganizationDb), .. extra]);
+        StartServiceAsync(OrganizationDll, [.. ServiceArgs("Organization", OrganizationConnectionString), .. extra]);
 
     public Task<(SampleProcess Process, Uri Address)> StartLicensingAsync(params string[] extra) =>
-        StartServiceAsync(LicensingDll, [.. ServiceArgs("Licensing", LicensingDb), .. extra]);
+        StartServiceAsync(LicensingDll, [.. ServiceArgs("Licensing", LicensingConnectionString), .. extra]);
 
     /// <summary>Runs an admin command of licensing-service against this fleet's database and configuration.</summary>
     public Task<(int ExitCode, string Output)> LicensingAdminAsync(params string[] args) =>
-        SampleProcess.RunAsync(LicensingDll, [.. args, .. ServiceArgs("Licensing", LicensingDb)]);
+        SampleProcess.RunAsync(LicensingDll, [.. args, .. ServiceArgs("Licensing", LicensingConnectionString)]);
 
     public Task<(int ExitCode, string Output)> OrganizationAdminAsync(params string[] args) =>
-        SampleProcess.RunAsync(OrganizationDll, [.. args, .. ServiceArgs("Organization", OrganizationDb)]);
+        SampleProcess.RunAsync(OrganizationDll, [.. args, .. ServiceArgs("Organization", OrganizationConnectionString)]);
 
     /// <summary>Every row of a table, straight from the SQLite file (not through the service), in key order.</summary>
     public static List<string> Rows(string databaseFile, string table, string key)
@@ -157,9 +163,9 @@ public sealed class OStockFleet : IAsyncDisposable
         }
     }
 
-    private string[] ServiceArgs(string database, string file)
+    private string[] ServiceArgs(string database, string connectionString)
     {
-        List<string> args = ["--Stratus:Config:Enabled=false", $"--ConnectionStrings:{database}=Data Source={file}"];
+        List<string> args = ["--Stratus:Config:Enabled=false", $"--ConnectionStrings:{database}={connectionString}"];
         if (RegistryBase is not null)
         {
             args.AddRange(

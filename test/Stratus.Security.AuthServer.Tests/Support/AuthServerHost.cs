@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Stratus.Security.AuthServer.Storage;
 
 namespace Stratus.Security.AuthServer.Tests.Support;
 
@@ -94,7 +95,8 @@ public sealed class AuthServerHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
         string environment = "Production",
-        bool keepData = false)
+        bool keepData = false,
+        bool waitUntilReady = true)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = dataFolder });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -113,6 +115,12 @@ public sealed class AuthServerHost : IAsyncDisposable
         app.UseStratusAuthServer();
         app.MapStratusAuthServer();
         await app.StartAsync(TestContext.Current.CancellationToken);
+        if (waitUntilReady)
+        {
+            // The server listens at once and prepares its store in the background; most tests read the store directly.
+            await app.Services.GetRequiredService<StoreReadiness>().Ready.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AuthServerHost(app, new Uri(address.TrimEnd('/') + "/"), logs, keepData ? null : dataFolder);
     }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using Stratus.Bench.Messaging.Brokers;
 using Stratus.Messaging;
+using Stratus.Testing;
 
 namespace Stratus.Bench.Messaging.RabbitMQ;
 
@@ -47,7 +47,7 @@ internal sealed class RabbitConsumeScenario : IScenario
 
     public static async Task<RabbitConsumeScenario> CreateAsync(RabbitMqNode node, int prefetch, OrderPlaced order)
     {
-        var connection = await node.ConnectAsync("bench-direct");
+        var connection = await new ConnectionFactory { Uri = node.AmqpUri, ClientProvidedName = "bench-direct" }.CreateConnectionAsync();
         var admin = await connection.CreateChannelAsync();
         var filler = await StratusApp.StartAsync(
             new Dictionary<string, string?> { ["Stratus:Messaging:RabbitMQ:Uri"] = node.AmqpUri.ToString() },

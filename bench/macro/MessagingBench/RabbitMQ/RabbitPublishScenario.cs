@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
-using Stratus.Bench.Messaging.Brokers;
 using Stratus.Messaging;
+using Stratus.Testing;
 
 namespace Stratus.Bench.Messaging.RabbitMQ;
 
@@ -45,7 +45,7 @@ internal sealed class RabbitPublishScenario : IScenario
     public static async Task<RabbitPublishScenario> CreateAsync(RabbitMqNode node, int inFlight, OrderPlaced order)
     {
         var exchange = $"bench.publish.w{inFlight}";
-        var connection = await node.ConnectAsync("bench-direct");
+        var connection = await new ConnectionFactory { Uri = node.AmqpUri, ClientProvidedName = "bench-direct" }.CreateConnectionAsync();
         var admin = await connection.CreateChannelAsync();
         await admin.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false);
         await admin.QueueDeclareAsync(exchange + ".all", durable: true, exclusive: false, autoDelete: false);
