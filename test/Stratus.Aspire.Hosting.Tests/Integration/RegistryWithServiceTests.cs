@@ -11,7 +11,7 @@ namespace Stratus.Aspire.Hosting.Tests.Integration;
 public sealed class RegistryWithServiceTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task A_service_that_references_the_registry_registers_in_it()
