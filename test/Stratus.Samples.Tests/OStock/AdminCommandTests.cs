@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Stratus.Samples.Tests.OStock;
@@ -131,19 +130,7 @@ public sealed class AdminCommandTests
     public async Task Cleanup_removes_expired_cached_organizations_only()
     {
         await using var fleet = new OStockFleet();
-        var (organizationService, organizationAddress) = await fleet.StartOrganizationAsync();
-        var (licensingService, licensingAddress) = await fleet.StartLicensingAsync($"--OStock:OrganizationService:BaseAddress={organizationAddress}", "--OStock:OrganizationCache:TimeToLive=00:00:00");
-        using (var organizations = new HttpClient { BaseAddress = organizationAddress })
-        using (var licenses = new HttpClient { BaseAddress = licensingAddress })
-        {
-            await OStockFleet.PostAsync(organizations, "v1/organization", new { id = "org-1", name = "Ostock", contactName = "Ann", contactEmail = "ann@x.example" });
-            await OStockFleet.PostAsync(licenses, "v1/organization/org-1/license", new { licenseId = "lic-1", productName = "Ostock", licenseType = "full" });
-            var read = await licenses.GetFromJsonAsync<JsonElement>("v1/organization/org-1/license/lic-1", Ct);
-            Assert.Equal("available", read.GetProperty("organizationDetails").GetString());
-        }
-
-        await licensingService.StopAsync();
-        await organizationService.StopAsync();
+        await fleet.CacheOneExpiredOrganizationAsync();
         Assert.Single(OStockFleet.Rows(fleet.LicensingDb, "organization_cache", "organization_id"));
 
         var (exitCode, output) = await fleet.LicensingAdminAsync("cleanup");

@@ -123,6 +123,27 @@ public sealed class OStockFleet : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Starts both services, creates organisation org-1 and licence lic-1, reads the licence once so licensing-service
+    /// caches org-1 (with a time to live of zero: expired at once), then stops both; for the clean-up command's tests.
+    /// </summary>
+    public async Task CacheOneExpiredOrganizationAsync()
+    {
+        var (organizationService, organizationAddress) = await StartOrganizationAsync();
+        var (licensingService, licensingAddress) = await StartLicensingAsync($"--OStock:OrganizationService:BaseAddress={organizationAddress}", "--OStock:OrganizationCache:TimeToLive=00:00:00");
+        using (var organizations = new HttpClient { BaseAddress = organizationAddress })
+        using (var licenses = new HttpClient { BaseAddress = licensingAddress })
+        {
+            await PostAsync(organizations, "v1/organization", new { id = "org-1", name = "Ostock", contactName = "Ann", contactEmail = "ann@x.example" });
+            await PostAsync(licenses, "v1/organization/org-1/license", new { licenseId = "lic-1", productName = "Ostock", licenseType = "full" });
+            var read = await licenses.GetFromJsonAsync<JsonElement>("v1/organization/org-1/license/lic-1", Ct);
+            Assert.Equal("available", read.GetProperty("organizationDetails").GetString());
+        }
+
+        await licensingService.StopAsync();
+        await organizationService.StopAsync();
+    }
+
     public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body, Ct);

@@ -176,19 +176,7 @@ public sealed class PostgreSqlTests(PostgresFixture postgres) : IClassFixture<Po
         var server = postgres.Server;
         var (organizationDb, licensingDb) = (PostgresFixture.NewDatabase("organization"), PostgresFixture.NewDatabase("licensing"));
         await using var fleet = new OStockFleet { OrganizationConnectionString = server.ConnectionString(organizationDb), LicensingConnectionString = server.ConnectionString(licensingDb) };
-        var (organizationService, organizationAddress) = await fleet.StartOrganizationAsync();
-        var (licensingService, licensingAddress) = await fleet.StartLicensingAsync($"--OStock:OrganizationService:BaseAddress={organizationAddress}", "--OStock:OrganizationCache:TimeToLive=00:00:00");
-        using (var organizations = new HttpClient { BaseAddress = organizationAddress })
-        using (var licenses = new HttpClient { BaseAddress = licensingAddress })
-        {
-            await OStockFleet.PostAsync(organizations, "v1/organization", new { id = "org-1", name = "Ostock", contactName = "Ann", contactEmail = "ann@x.example" });
-            await OStockFleet.PostAsync(licenses, "v1/organization/org-1/license", new { licenseId = "lic-1", productName = "Ostock", licenseType = "full" });
-            var read = await licenses.GetFromJsonAsync<JsonElement>("v1/organization/org-1/license/lic-1", Ct);
-            Assert.Equal("available", read.GetProperty("organizationDetails").GetString());
-        }
-
-        await licensingService.StopAsync();
-        await organizationService.StopAsync();
+        await fleet.CacheOneExpiredOrganizationAsync();
         // A second cached organisation that expires in an hour stays.
         await server.SqlAsync(licensingDb, "INSERT INTO organization_cache (organization_id, name, expires_at_unix_ms) VALUES ('org-fresh', 'Fresh', (extract(epoch from now()) * 1000)::bigint + 3600000)", Ct);
         Assert.Equal("org-1\norg-fresh", await server.SqlAsync(licensingDb, "SELECT organization_id FROM organization_cache ORDER BY organization_id", Ct));
