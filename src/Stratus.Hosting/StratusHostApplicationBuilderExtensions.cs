@@ -17,7 +17,8 @@ public static class StratusHostApplicationBuilderExtensions
     /// <c>Stratus:Bus:Enabled</c> is true, on the RabbitMQ or Kafka binder configured), bearer JWT validation with scope
     /// and role policies (when <c>Stratus:Security:ResourceServer</c> names an issuer), tracing, metrics and JSON logs,
     /// health checks and the actuator endpoints, which are mapped when the application starts. A second call changes
-    /// nothing. Each part is described in <c>docs/hosting.md</c>.
+    /// nothing. Each part is described in <c>docs/hosting.md</c>. Which parts are on, as decided after the config
+    /// server's answer, is registered as <see cref="StratusFeatures"/> (<c>app.Services.GetStratusFeatures()</c>).
     /// </summary>
     /// <param name="builder">The host builder, for example <c>WebApplication.CreateBuilder(args)</c>.</param>
     /// <returns>The same builder, for chaining.</returns>
@@ -72,6 +73,7 @@ public static class StratusHostApplicationBuilderExtensions
         }
 
         builder.Services.AddSingleton(parts);
+        builder.Services.AddSingleton(new StratusFeatures(parts));
         return builder;
     }
 }

@@ -38,9 +38,41 @@ public sealed class AddStratusTests
         Assert.True(links.TryGetProperty("health", out _));
         Assert.True(links.TryGetProperty("info", out _));
 
-        // No registry and no config server are configured: neither part is on.
+        // No registry and no config server are configured: neither part is on, and the service says so.
         Assert.Null(app.Services.GetService<Stratus.Discovery.IDiscoveryClient>());
         Assert.Null(app.Services.GetService<Stratus.Config.ConfigRefresher>());
+        var features = app.Services.GetStratusFeatures();
+        Assert.False(features.ConfigClient);
+        Assert.False(features.Discovery);
+        Assert.False(features.Bus);
+        Assert.False(features.ResourceServer);
+    }
+
+    [Fact]
+    public async Task The_features_say_resource_server_exactly_when_an_issuer_is_configured_and_an_audience_alone_is_not_one()
+    {
+        var issuer = new Dictionary<string, string?>
+        {
+            ["Stratus:Security:ResourceServer:JwksUri"] = "http://127.0.0.1:9/jwks",
+            ["Stratus:Security:ResourceServer:Issuer"] = "https://issuer.example",
+            ["Stratus:Security:ResourceServer:Audience"] = "hosting-test",
+        };
+        await using (var secured = await StartServiceAsync(issuer, builder => builder.AddStratus(), map: _ => { }))
+        {
+            Assert.True(secured.Services.GetStratusFeatures().ResourceServer);
+            Assert.NotNull(await BearerSchemeAsync(secured));
+        }
+
+        var audienceOnly = new Dictionary<string, string?> { ["Stratus:Security:ResourceServer:Audience"] = "hosting-test" };
+        await using (var open = await StartServiceAsync(audienceOnly, builder => builder.AddStratus(), map: _ => { }))
+        {
+            Assert.False(open.Services.GetStratusFeatures().ResourceServer);
+            Assert.Null(await BearerSchemeAsync(open));
+        }
+
+        await using var withoutStratus = await StartServiceAsync(issuer, _ => { }, map: _ => { });
+        var error = Assert.Throws<InvalidOperationException>(() => withoutStratus.Services.GetStratusFeatures());
+        Assert.Contains("AddStratus()", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,17 +118,45 @@ public sealed class AddStratusTests
             map: app => app.MapStratusRegistry());
         var registryUrl = Address(registry) + "eureka/";
         using var repo = new GitRepo();
-        repo.Write("billing.yml", $"Stratus:\n  Discovery:\n    ServiceUrl: {registryUrl}\n    LeaseRenewalInterval: '00:00:01'\n").Commit();
+        repo.Write("billing.yml", $"""
+            Stratus:
+              Discovery:
+                ServiceUrl: {registryUrl}
+                LeaseRenewalInterval: '00:00:01'
+              Security:
+                ResourceServer:
+                  JwksUri: http://127.0.0.1:9/jwks
+                  Issuer: https://issuer.example
+                  Audience: billing
+            """).Commit();
         await using var configServer = await ConfigServerHost.StartGitAsync(repo.Uri);
 
-        // Locally only the application name and the config server: the registry comes from the config repository.
+        // Locally only the application name and the config server: the registry and the issuer come from the config repository.
         var settings = new Dictionary<string, string?>
         {
             ["spring:application:name"] = "billing",
             ["Stratus:Config:Uri"] = configServer.BaseAddress.ToString(),
             ["Stratus:Config:FailFast"] = "true",
         };
-        await using var app = await StartServiceAsync(settings, builder => builder.AddStratus(), map: app => app.MapGet("/hello", () => "hello"));
+        var secured = false;
+        await using var app = await StartServiceAsync(settings, builder => builder.AddStratus(), map: app =>
+        {
+            // What the OStock services do: ask which parts are on, after the config server has answered.
+            secured = app.Services.GetStratusFeatures().ResourceServer;
+            var hello = app.MapGet("/hello", () => "hello");
+            if (secured)
+            {
+                hello.RequireScope("billing.read");
+            }
+        });
+        var features = app.Services.GetStratusFeatures();
+        Assert.True(features.ConfigClient);
+        Assert.True(features.Discovery);
+        Assert.True(secured, "the issuer held only by the config server made the service a resource server");
+        using (var hello = await Client(app).GetAsync(new Uri("hello", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, hello.StatusCode);
+        }
 
         using var http = new HttpClient();
         await WaitUntilAsync(async () =>
@@ -183,6 +243,11 @@ public sealed class AddStratusTests
         await app.StartAsync(Ct);
         return app;
     }
+
+    private static async Task<Microsoft.AspNetCore.Authentication.AuthenticationScheme?> BearerSchemeAsync(WebApplication app) =>
+        app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is { } schemes
+            ? await schemes.GetSchemeAsync("Bearer")
+            : null;
 
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";

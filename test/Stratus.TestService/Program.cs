@@ -7,9 +7,9 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddStratus();
 builder.Services.AddHttpClient("callee", client => client.BaseAddress = new Uri("http://" + (builder.Configuration["Callee"] ?? "callee") + "/"))
     .AddStratusTokenRelay();
-var secured = builder.Configuration.GetSection("Stratus:Security:ResourceServer").GetChildren().Any();
 
 var app = builder.Build();
+var secured = app.Services.GetStratusFeatures().ResourceServer;
 var name = app.Configuration["InstanceName"] ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 var posts = 0;
 app.MapGet("/whoami", (ILogger<Program> logger) =>
@@ -28,7 +28,7 @@ app.MapGet("/call", async (IHttpClientFactory clients, ILogger<Program> logger, 
 });
 if (secured)
 {
-    // A resource server when Stratus:Security:ResourceServer is configured: who called, with which client.
+    // A resource server when AddStratus turned one on (an issuer configured): who called, with which client.
     app.MapGet("/secure", (ClaimsPrincipal user) =>
             $"{name} {user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value} {user.FindFirst("client_id")?.Value}")
         .RequireScope("licenses.read");

@@ -19,9 +19,6 @@ if (command.Error is not null)
 var builder = WebApplication.CreateBuilder(command.ConfigurationArgs);
 builder.AddStratus();
 
-// After AddStratus: the configuration now holds the config server's values, from which it turned the resource server on
-// or not; the endpoints require scopes exactly when it did.
-var secured = ScopeConventions.IsResourceServer(builder.Configuration);
 BadRequestExceptionHandler.AddTo(builder.Services);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, LicensingJsonContext.Default));
 builder.Services.AddOptions<OrganizationCacheOptions>().BindConfiguration("OStock:OrganizationCache")
@@ -67,6 +64,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 }
 
 app.UseExceptionHandler();
+
+// The endpoints require scopes exactly when AddStratus turned the resource server on (after the config server's answer).
+var secured = app.Services.GetStratusFeatures().ResourceServer;
 app.MapLicenseEndpoints(secured);
 await app.RunAsync();
 return AdminExitCode.Ok;

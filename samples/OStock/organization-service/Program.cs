@@ -17,9 +17,6 @@ if (command.Error is not null)
 var builder = WebApplication.CreateBuilder(command.ConfigurationArgs);
 builder.AddStratus();
 
-// After AddStratus: the configuration now holds the config server's values, from which it turned the resource server on
-// or not; the endpoints require scopes exactly when it did.
-var secured = ScopeConventions.IsResourceServer(builder.Configuration);
 BadRequestExceptionHandler.AddTo(builder.Services);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OrganizationJsonContext.Default));
 builder.Services.AddScoped<OrganizationChanges>();
@@ -56,6 +53,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 }
 
 app.UseExceptionHandler();
+
+// The endpoints require scopes exactly when AddStratus turned the resource server on (after the config server's answer).
+var secured = app.Services.GetStratusFeatures().ResourceServer;
 app.MapOrganizationEndpoints(secured);
 await app.RunAsync();
 return AdminExitCode.Ok;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
@@ -39,7 +40,7 @@ internal sealed partial class KafkaBinder(
         var record = new Message<byte[]?, byte[]?>
         {
             Key = message.Key is { } key ? Encoding.UTF8.GetBytes(key) : null,
-            Value = message.Body.ToArray(),
+            Value = RecordValue(message.Body),
             Headers = KafkaHeaderMapper.ToKafka(message),
         };
         // Spring's partitioned producer sets the record's partition from scst_partition; unpartitioned records are left
@@ -118,6 +119,15 @@ internal sealed partial class KafkaBinder(
         consumer.Start();
         return consumer;
     }
+
+    /// <summary>
+    /// The record's value: Confluent takes a <see cref="byte"/> array and copies it into librdkafka during the produce
+    /// call, so a body that is a whole array (what the publisher hands over) goes as it is; only a slice is copied.
+    /// </summary>
+    internal static byte[] RecordValue(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : body.ToArray();
 
     /// <summary>
     /// Spring Cloud Stream's DLQ record: the original key, value and headers plus the failure, to the dead-letter topic's

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Confluent.Kafka;
 using Stratus.Messaging.Binding;
@@ -33,48 +32,58 @@ internal static class KafkaHeaderMapper
         "kafka_listenerInfo", "b3", "traceparent", "X-B3-TraceId", "X-B3-SpanId", "X-B3-Sampled", "X-B3-Flags",
     };
 
-    private static readonly JsonWriterOptions TypesJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Spring's outbound mapping: strings raw in UTF-8 typed <c>java.lang.String</c> (trace headers raw and untyped),
     /// byte arrays as they are and untyped, numbers and booleans as JSON typed with their Java class, anything else as
     /// its invariant text typed <c>java.lang.String</c>; the types go in <c>spring_json_header_types</c>, last. The
     /// message id travels as the <see cref="KafkaHeaders.MessageId"/> string header.
     /// </summary>
-    public static Headers ToKafka(OutboundMessage message)
+    public static Headers ToKafka(OutboundMessage message) => ToKafka(message, HeaderTypesCache.Shared);
+
+    /// <inheritdoc cref="ToKafka(OutboundMessage)"/>
+    internal static Headers ToKafka(OutboundMessage message, HeaderTypesCache typesCache)
     {
         var kafka = new Headers();
-        var types = new List<KeyValuePair<string, string>>();
-        foreach (var (name, value) in message.Headers)
+        // At most every header plus contentType and the message id carry a type.
+        var types = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(message.Headers.Count + 2);
+        var count = 0;
+        try
         {
-            if (value is null || NeverMapped.Contains(name) || (message.MessageId is not null && name == KafkaHeaders.MessageId))
+            foreach (var (name, value) in message.Headers)
             {
-                continue;
+                if (value is null || NeverMapped.Contains(name) || (message.MessageId is not null && name == KafkaHeaders.MessageId))
+                {
+                    continue;
+                }
+
+                if (Encode(name, value, out var bytes) is { } javaType)
+                {
+                    types[count++] = new(name, javaType);
+                }
+
+                kafka.Add(name, bytes);
             }
 
-            if (Encode(name, value, out var bytes) is { } javaType)
+            if (!message.Headers.ContainsKey(MessageHeaders.ContentType))
             {
-                types.Add(new(name, javaType));
+                kafka.Add(MessageHeaders.ContentType, Encoding.UTF8.GetBytes(message.ContentType));
+                types[count++] = new(MessageHeaders.ContentType, JavaString);
             }
 
-            kafka.Add(name, bytes);
-        }
+            if (message.MessageId is { } id)
+            {
+                kafka.Add(KafkaHeaders.MessageId, Encoding.UTF8.GetBytes(id));
+                types[count++] = new(KafkaHeaders.MessageId, JavaString);
+            }
 
-        if (!message.Headers.ContainsKey(MessageHeaders.ContentType))
-        {
-            kafka.Add(MessageHeaders.ContentType, Encoding.UTF8.GetBytes(message.ContentType));
-            types.Add(new(MessageHeaders.ContentType, JavaString));
+            if (count > 0)
+            {
+                kafka.Add(KafkaHeaders.SpringJsonHeaderTypes, typesCache.GetBytes(types.AsSpan(0, count)));
+            }
         }
-
-        if (message.MessageId is { } id)
+        finally
         {
-            kafka.Add(KafkaHeaders.MessageId, Encoding.UTF8.GetBytes(id));
-            types.Add(new(KafkaHeaders.MessageId, JavaString));
-        }
-
-        if (types.Count > 0)
-        {
-            kafka.Add(KafkaHeaders.SpringJsonHeaderTypes, TypesHeader(types));
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(types, clearArray: true);
         }
 
         return kafka;
@@ -121,7 +130,7 @@ internal static class KafkaHeaderMapper
     }
 
     /// <summary>The header's bytes, and the Java class to list in <c>spring_json_header_types</c> (null for an untyped header).</summary>
-    private static string? Encode(string name, object value, out byte[] bytes)
+    internal static string? Encode(string name, object value, out byte[] bytes)
     {
         switch (value)
         {
@@ -197,23 +206,6 @@ internal static class KafkaHeaderMapper
             // Unreadable types: every header stays raw, as with Spring's mapper.
             return null;
         }
-    }
-
-    private static byte[] TypesHeader(List<KeyValuePair<string, string>> types)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 * types.Count);
-        using (var writer = new Utf8JsonWriter(buffer, TypesJson))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, javaType) in types)
-            {
-                writer.WriteString(name, javaType);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

@@ -81,14 +81,16 @@ internal sealed class MessagingTelemetry : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private static void ReadHeader(object? carrier, string name, out string? value, out IEnumerable<string>? values)
+    /// <summary>The propagator's getter: the header's text, the exact name first, then the first name equal ignoring case.</summary>
+    internal static void ReadHeader(object? carrier, string name, out string? value, out IEnumerable<string>? values)
     {
         values = null;
         var headers = (IReadOnlyDictionary<string, object?>)carrier!;
         if (!headers.TryGetValue(name, out var raw))
         {
-            // Header names are case-sensitive on the wire, but B3 writers differ (X-B3-TraceId, x-b3-traceid).
-            raw = headers.FirstOrDefault(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            // Header names are case-sensitive on the wire, but B3 writers differ (X-B3-TraceId, x-b3-traceid). Every
+            // message misses some of the propagator's names, so this scan runs per message and must not allocate.
+            raw = FindIgnoringCase(headers, name);
         }
 
         value = raw switch
@@ -97,5 +99,32 @@ internal sealed class MessagingTelemetry : IDisposable
             byte[] bytes when bytes.Length <= 8192 => Encoding.UTF8.GetString(bytes),
             _ => null,
         };
+    }
+
+    private static object? FindIgnoringCase(IReadOnlyDictionary<string, object?> headers, string name)
+    {
+        if (headers is Dictionary<string, object?> dictionary)
+        {
+            // The struct enumerator: the binders hand over plain dictionaries.
+            foreach (var (key, raw) in dictionary)
+            {
+                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return raw;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var (key, raw) in headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return raw;
+            }
+        }
+
+        return null;
     }
 }
